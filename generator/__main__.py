@@ -1,0 +1,77 @@
+"""Command line: ``python -m generator build | check | review | serve``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from .build import Timings, build
+from .errors import EXIT_INTERRUPTED, GeneratorError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+console = Console(stderr=True, highlight=False)
+
+
+def _progress(stage: str, detail: str) -> None:
+    if stage == "warning":
+        console.print(f"[yellow]warning[/yellow] {detail}", markup=True, soft_wrap=True)
+    elif detail != "…":
+        console.print(f"[bold]{stage:>9}[/bold] {detail}", soft_wrap=True)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the site: every stage, then an atomic swap into --out."""
+    timings = Timings(report=_progress)
+    build(args.content, args.out, config_file=args.config, site_url=args.site_url, timings=timings)
+    total = sum(timings.stages.values())
+    summary = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in timings.stages.items())
+    console.print(f"[green]built[/green] {args.out} in {total:.1f}s ({summary})")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Build a static, searchable reference site from a folder of press documents.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build_parser = commands.add_parser(
+        "build",
+        help="build the site from --content into --out",
+        description="Build the site: load, segment, dedupe, extract, resolve, render, mkdocs, pagefind. "
+        "Example: python -m generator build --content content --out site",
+    )
+    _content_option(build_parser)
+    build_parser.add_argument("--out", type=Path, default=Path("site"), help="output directory (default: site)")
+    build_parser.add_argument("--site-url", default=None, help="public URL of the site, for the sitemap and canonical links")
+    build_parser.add_argument(
+        "--config", type=Path, default=PROJECT_ROOT / "mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)"
+    )
+    build_parser.set_defaults(run=cmd_build)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except GeneratorError as exc:
+        console.print(f"[red]error[/red] {exc}", soft_wrap=True)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        console.print("[red]interrupted[/red]: the previous site was left as it was")
+        return EXIT_INTERRUPTED
+
+
+def _content_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        help="content folder holding documents/, curation.yml and outlets.yml (default: content)",
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

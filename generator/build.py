@@ -1,0 +1,84 @@
+"""The pipeline, top to bottom: load, segment, dedupe, extract, resolve, render, mkdocs, pagefind."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dedupe import dedupe
+from .extract import extract, load_nlp
+from .language import LanguageDetector
+from .load import Inputs, load_inputs
+from .model import Corpus
+from .render import render
+from .resolve import resolve
+from .segment import segment
+from .site import run_mkdocs, run_pagefind, staging_area, swap_in
+
+SITE_NAME = "MEK in Albania: press reference"
+
+
+@dataclass
+class Timings:
+    """Wall time per stage, in seconds, in the order the stages ran."""
+
+    stages: dict[str, float] = field(default_factory=dict)
+    report: Callable[[str, str], None] = lambda stage, detail: None
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        self.report(name, "…")
+        start = time.perf_counter()
+        yield
+        self.stages[name] = time.perf_counter() - start
+
+
+def build_corpus(inputs: Inputs, *, timings: Timings, nlp=None) -> Corpus:
+    """Run the model stages: documents in, the whole corpus out."""
+    with timings.stage("segment"):
+        segments = segment(inputs.documents, curation=inputs.curation, languages=LanguageDetector())
+    timings.report("segment", f"{len(segments)} segments")
+    with timings.stage("dedupe"):
+        articles = dedupe(segments)
+    timings.report("dedupe", f"{len(articles)} distinct articles")
+    with timings.stage("extract"):
+        nlp = nlp or load_nlp()
+        documents = {d.id: d for d in inputs.documents}
+        mentions = extract(articles, documents, nlp=nlp, outlets=inputs.outlets)
+    timings.report("extract", f"{len(mentions)} mentions")
+    with timings.stage("resolve"):
+        articles, people, outlets = resolve(articles, mentions, curation=inputs.curation, outlets=inputs.outlets)
+    timings.report("resolve", f"{len(people)} people, {len(outlets)} outlets")
+    return Corpus(inputs.documents, articles, people, outlets)
+
+
+def build(
+    content_dir: Path,
+    out_dir: Path,
+    *,
+    config_file: Path,
+    site_url: str | None = None,
+    timings: Timings | None = None,
+) -> Corpus:
+    """Build the whole site from ``content_dir`` into ``out_dir``, atomically."""
+    timings = timings or Timings()
+    with timings.stage("load"):
+        inputs = load_inputs(content_dir)
+    timings.report("load", f"{len(inputs.documents)} documents")
+    for warning in inputs.warnings:
+        timings.report("warning", str(warning))
+    corpus = build_corpus(inputs, timings=timings)
+    with staging_area(out_dir) as staging:
+        docs_dir, site_dir = staging / "docs", staging / "site"
+        with timings.stage("render"):
+            pages = render(corpus, docs_dir, site_name=SITE_NAME)
+        timings.report("render", f"{pages} pages")
+        with timings.stage("mkdocs"):
+            run_mkdocs(config_file, docs_dir, site_dir, site_url=site_url)
+        with timings.stage("pagefind"):
+            run_pagefind(site_dir)
+        swap_in(site_dir, out_dir)
+    return corpus

@@ -1,0 +1,184 @@
+"""The data model: plain dataclasses that are the contract between stages.
+
+Data flows one way: load -> segment -> dedupe -> extract -> resolve -> render.
+Every piece of text the site shows is addressed by (document, line, start, end)
+in the document file exactly as stored, so provenance is never retyped.
+
+Does not: read or write files, or hold any logic beyond tiny derived values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """What a segment of a document is."""
+
+    ARTICLE = "article"
+    LETTER = "letter"
+    INTERVIEW = "interview"
+    LISTING = "listing"
+    NAVIGATION = "navigation"
+    OTHER = "other"
+
+
+#: Kinds that are reading matter and get an article page of their own.
+#: Navigation residue (``Also read:``, teasers, footers) stays on the document page only.
+PAGE_KINDS = frozenset({Kind.ARTICLE, Kind.LETTER, Kind.INTERVIEW, Kind.LISTING, Kind.OTHER})
+
+
+class Role(str, Enum):
+    """Why a name stands where it stands."""
+
+    MENTION = "mention"  # named in running text
+    AUTHOR = "author"  # credited as writer, interviewer or signatory
+    OUTLET = "outlet"  # credited as the first publisher
+    VIA = "via"  # credited as translator or republisher
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input file, exactly as stored."""
+
+    id: str
+    """Slug, unique in the corpus; the page lives at ``documents/<id>/``."""
+    source: str
+    """Path as shown to readers, e.g. ``content/documents/000_x.txt``."""
+    sha256: str
+    """Hex digest of the file's bytes."""
+    lines: tuple[str, ...]
+    """The decoded lines without line ends; line N is ``lines[N - 1]``."""
+    title: str
+    """Curated title from the sidecar file, or derived from the first line."""
+    metadata: dict = field(default_factory=dict, hash=False, compare=False)
+    """Sidecar metadata (``<file>.meta.yml``), already validated."""
+
+    @property
+    def line_count(self) -> int:
+        return len(self.lines)
+
+    def line(self, number: int) -> str:
+        return self.lines[number - 1]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of characters inside one line of one document (a view, never a copy)."""
+
+    document: str
+    line: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A name that an attribution or byline line credits, found by ``segment``."""
+
+    role: Role
+    span: Span
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where an article stands in a document (1-based, inclusive line numbers)."""
+
+    document: str
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One non-blank source line of an article, with its own permalink."""
+
+    line: int
+    text: str
+    language: str
+    """ISO 639-1 code of this paragraph's text."""
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.line}"
+
+
+@dataclass
+class Article:
+    """One piece of reading matter (or navigation residue) found inside documents."""
+
+    id: str
+    title: str | None
+    title_derived: bool
+    """True when no headline was found and the title was made from the text."""
+    kind: Kind
+    language: str
+    occurrences: list[Occurrence]
+    """The first is the primary occurrence; its lines give ``paragraphs``."""
+    paragraphs: list[Paragraph]
+    credits: list[Credit] = field(default_factory=list)
+    """Attribution and byline names, in source order."""
+    headline_line: int | None = None
+    """Line of the headline in the primary occurrence, when there is one."""
+    outlet: str | None = None
+    """Id of the outlet that first published it (set by ``resolve``)."""
+    via: list[str] = field(default_factory=list)
+    """Ids of the outlets that translated or republished it, in order (set by ``resolve``)."""
+    authors: list[str] = field(default_factory=list)
+    """Ids of the people credited (set by ``resolve``)."""
+
+    @property
+    def primary(self) -> Occurrence:
+        return self.occurrences[0]
+
+    @property
+    def has_page(self) -> bool:
+        return self.kind in PAGE_KINDS
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name found in an article's primary text: a person or an outlet."""
+
+    entity_kind: str
+    """``person`` or ``outlet``."""
+    role: Role
+    article: str
+    span: Span
+    quote: str
+    """The sentence the name stands in, verbatim."""
+    quote_start: int
+    """Offset of ``quote`` within its line, so the name can be highlighted."""
+
+    @property
+    def paragraph_anchor(self) -> str:
+        return f"p{self.span.line}"
+
+
+@dataclass
+class Entity:
+    """A resolved person or outlet, with every mention that names it."""
+
+    id: str
+    name: str
+    entity_kind: str
+    aliases: list[str]
+    mentions: list[Mention]
+    outlet_kind: str | None = None
+    """For outlets: tv, newspaper, news-site, radio, magazine, agency, blog, ngo, programme."""
+    parent: str | None = None
+    """For programmes: the id of the channel that airs them."""
+    redirects_from: list[str] = field(default_factory=list)
+    """Old slugs that now point here, after a rename or merge."""
+
+
+@dataclass
+class Corpus:
+    """The whole model, handed to ``render``."""
+
+    documents: list[Document]
+    articles: list[Article]
+    people: list[Entity]
+    outlets: list[Entity]

@@ -1,0 +1,356 @@
+"""Render: write the Markdown pages and the data exports for MkDocs.
+
+Templates get ready values only. Untrusted text (anything from a document) is
+only ever placed inside HTML elements by autoescaping templates, never in a
+Markdown context, so no document can inject markup, Markdown or script.
+
+Does not: run MkDocs or Pagefind (``site``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from . import __version__
+from .model import Article, Corpus, Document, Entity, Mention, Role
+
+SECTIONS = ("documents", "articles", "people", "outlets")
+
+
+def make_environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["front_matter"] = front_matter_value
+    env.filters["highlight"] = highlight
+    env.filters["letter"] = index_letter
+    return env
+
+
+def front_matter_value(value: str) -> Markup:
+    """A YAML double-quoted scalar (JSON is valid YAML) with HTML metacharacters escaped.
+
+    MkDocs themes print the title without escaping, so it is escaped here.
+    """
+    return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
+
+
+def highlight(mention: Mention) -> Markup:
+    """The quote with the mention's surface text wrapped in <mark>, all of it escaped."""
+    start = mention.span.start - mention.quote_start
+    end = mention.span.end - mention.quote_start
+    quote = mention.quote
+    if not (0 <= start < end <= len(quote)):
+        return escape(quote)
+    return escape(quote[:start]) + Markup("<mark>") + escape(quote[start:end]) + Markup("</mark>") + escape(quote[end:])
+
+
+def index_letter(name: str) -> str:
+    first = next((ch for ch in name if ch.isalnum()), "#")
+    return first.upper() if first.isascii() and first.isalpha() else "#"
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+
+
+class Site:
+    """Lookup tables and URLs shared by every page, computed once from the corpus."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.documents = {d.id: d for d in corpus.documents}
+        self.articles = {a.id: a for a in corpus.articles}
+        self.people = {p.id: p for p in corpus.people}
+        self.outlets = {o.id: o for o in corpus.outlets}
+        self.mentions_by_article: dict[str, list[tuple[Mention, Entity]]] = defaultdict(list)
+        for entity in (*corpus.people, *corpus.outlets):
+            for mention in entity.mentions:
+                self.mentions_by_article[mention.article].append((mention, entity))
+        self.articles_by_document: dict[str, list[Article]] = defaultdict(list)
+        for article in corpus.articles:
+            for occurrence in article.occurrences:
+                self.articles_by_document[occurrence.document].append(article)
+
+    @staticmethod
+    def url(section: str, slug: str) -> str:
+        return f"{section}/{slug}/"
+
+    def article_url(self, article: Article) -> str:
+        if article.has_page:
+            return self.url("articles", article.id)
+        return f"{self.url('documents', article.primary.document)}#L{article.primary.line_start}"
+
+    def entity_url(self, entity: Entity) -> str:
+        return self.url("people" if entity.entity_kind == "person" else "outlets", entity.id)
+
+
+def render(corpus: Corpus, docs_dir: Path, *, site_name: str) -> int:
+    """Write every page and export under ``docs_dir``; return the number of pages."""
+    env = make_environment()
+    site = Site(corpus)
+    pages: dict[str, str] = {}
+    common = {"site_name": site_name, "site": site}
+
+    def page(path: str, template: str, **values) -> None:
+        depth = path.count("/") + (0 if path.endswith("index.md") else 1)
+        pages[path] = env.get_template(template).render(root="../" * depth, **common, **values)
+
+    page("index.md", "home.md.j2", counts=_counts(corpus), top_people=_top(corpus.people), top_outlets=_top(corpus.outlets))
+    page("search.md", "search.md.j2")
+    for document in corpus.documents:
+        page(f"documents/{document.id}.md", "document.md.j2", document=document, lines=_document_lines(site, document))
+    for article in corpus.articles:
+        if article.has_page:
+            page(f"articles/{article.id}.md", "article.md.j2", article=article, **_article_values(site, article))
+    for person in corpus.people:
+        page(f"people/{person.id}.md", "entity.md.j2", entity=person, **_entity_values(site, person))
+    for outlet in corpus.outlets:
+        page(f"outlets/{outlet.id}.md", "entity.md.j2", entity=outlet, **_entity_values(site, outlet))
+    page("documents/index.md", "index.md.j2", section="documents", title="Documents", groups=_groups(
+        [(d.title, site.url("documents", d.id), f"{len(site.articles_by_document[d.id])} segments") for d in corpus.documents]))
+    page("articles/index.md", "index.md.j2", section="articles", title="Articles", groups=_groups(
+        [(a.title or a.id, site.url("articles", a.id), a.language) for a in corpus.articles if a.has_page]))
+    page("people/index.md", "index.md.j2", section="people", title="People", groups=_groups(
+        [(p.name, site.url("people", p.id), _count_label(p)) for p in corpus.people]))
+    page("outlets/index.md", "index.md.j2", section="outlets", title="Outlets", groups=_groups(
+        [(o.name, site.url("outlets", o.id), _count_label(o)) for o in corpus.outlets]))
+
+    for path, text in sorted(pages.items()):
+        target = docs_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    data = docs_dir / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "corpus.json").write_text(corpus_json(corpus, site), encoding="utf-8")
+    for name, text in csv_exports(corpus, site).items():
+        (data / name).write_text(text, encoding="utf-8")
+    return len(pages)
+
+
+def _counts(corpus: Corpus) -> dict[str, int]:
+    return {
+        "documents": len(corpus.documents),
+        "articles": sum(a.has_page for a in corpus.articles),
+        "people": len(corpus.people),
+        "outlets": len(corpus.outlets),
+    }
+
+
+def _top(entities: list[Entity], n: int = 10) -> list[Entity]:
+    return sorted(entities, key=lambda e: (-len(e.mentions), e.name.casefold()))[:n]
+
+
+def _count_label(entity: Entity) -> str:
+    articles = len({m.article for m in entity.mentions})
+    return f"{len(entity.mentions)} mentions in {articles} article{'s' if articles != 1 else ''}"
+
+
+def _groups(rows: list[tuple[str, str, str]]) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Rows grouped under their A–Z letter, each group sorted by label."""
+    grouped: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for row in rows:
+        grouped[index_letter(row[0])].append(row)
+    return [(letter, sorted(grouped[letter], key=lambda r: (r[0].casefold(), r[1]))) for letter in sorted(grouped)]
+
+
+def _document_lines(site: Site, document: Document) -> list[dict]:
+    """Every line of the document, with the article (if any) it belongs to."""
+    owner: dict[int, Article] = {}
+    for article in site.articles_by_document[document.id]:
+        for occurrence in article.occurrences:
+            if occurrence.document == document.id:
+                for number in range(occurrence.line_start, occurrence.line_end + 1):
+                    owner[number] = article
+    starts = {o.line_start: a for a in site.articles_by_document[document.id] for o in a.occurrences if o.document == document.id}
+    return [
+        {"number": n, "text": text, "article": owner.get(n), "starts": starts.get(n)}
+        for n, text in enumerate(document.lines, start=1)
+    ]
+
+
+def _article_values(site: Site, article: Article) -> dict:
+    marks: dict[int, list[tuple[Mention, Entity]]] = defaultdict(list)
+    for mention, entity in site.mentions_by_article[article.id]:
+        if mention.role is Role.MENTION:
+            marks[mention.span.line].append((mention, entity))
+    paragraphs = [
+        {"paragraph": p, "html": _linked_text(site, p.text, marks.get(p.line, []), p.line)}
+        for p in article.paragraphs
+    ]
+    mentioned = sorted({e.id: e for _, e in site.mentions_by_article[article.id]}.values(), key=lambda e: e.name.casefold())
+    return {
+        "outlet": site.outlets.get(article.outlet) if article.outlet else None,
+        "via": [site.outlets[v] for v in article.via],
+        "authors": [site.people[a] for a in article.authors],
+        "paragraphs": paragraphs,
+        "mentioned_people": [e for e in mentioned if e.entity_kind == "person"],
+        "mentioned_outlets": [e for e in mentioned if e.entity_kind == "outlet"],
+    }
+
+
+def _linked_text(site: Site, text: str, marks: list[tuple[Mention, Entity]], line: int) -> Markup:
+    """The paragraph escaped, with each mention linked to its entity page."""
+    out = Markup("")
+    cursor = 0
+    for mention, entity in sorted(marks, key=lambda me: me[0].span.start):
+        if mention.span.start < cursor:
+            continue
+        out += escape(text[cursor : mention.span.start])
+        url = "../../" + site.entity_url(entity)
+        out += Markup('<a class="mention" href="{}">{}</a>').format(url, text[mention.span.start : mention.span.end])
+        cursor = mention.span.end
+    return out + escape(text[cursor:])
+
+
+def _entity_values(site: Site, entity: Entity) -> dict:
+    by_article: dict[str, list[Mention]] = defaultdict(list)
+    for mention in entity.mentions:
+        by_article[mention.article].append(mention)
+    groups = [
+        {"article": site.articles[aid], "mentions": sorted(ms, key=lambda m: (m.span.line, m.span.start))}
+        for aid, ms in sorted(by_article.items(), key=lambda kv: (site.articles[kv[0]].title or "").casefold())
+    ]
+    spellings = Counter(m.span.text for m in entity.mentions)
+    spelling_outlets: dict[str, set[str]] = defaultdict(set)
+    for mention in entity.mentions:
+        outlet = site.articles[mention.article].outlet
+        if outlet:
+            spelling_outlets[mention.span.text].add(site.outlets[outlet].name)
+    values = {
+        "groups": groups,
+        "spellings": [(s, spellings[s], sorted(spelling_outlets[s])) for s in sorted(spellings, key=lambda s: (-spellings[s], s))],
+        "article_count": len(by_article),
+        "authored": [],
+        "co_mentioned": [],
+        "mentioning_outlets": [],
+        "published": [],
+        "relayed": [],
+        "parent": None,
+    }
+    if entity.entity_kind == "person":
+        values["authored"] = [a for a in site.corpus.articles if entity.id in a.authors]
+        values["co_mentioned"] = _co_mentioned(site, entity, set(by_article))
+        values["mentioning_outlets"] = sorted(
+            {site.outlets[site.articles[a].outlet].name: site.outlets[site.articles[a].outlet] for a in by_article if site.articles[a].outlet}.values(),
+            key=lambda o: o.name.casefold(),
+        )
+    else:
+        values["published"] = [a for a in site.corpus.articles if a.outlet == entity.id and a.has_page]
+        values["relayed"] = [a for a in site.corpus.articles if entity.id in a.via and a.has_page]
+        values["parent"] = site.outlets.get(entity.parent) if entity.parent else None
+    return values
+
+
+def _co_mentioned(site: Site, person: Entity, articles: set[str], n: int = 10) -> list[tuple[Entity, int]]:
+    counts: Counter[str] = Counter()
+    for article_id in articles:
+        others = {e.id for _, e in site.mentions_by_article[article_id] if e.entity_kind == "person" and e.id != person.id}
+        counts.update(others)
+    return [(site.people[pid], c) for pid, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+
+
+def corpus_json(corpus: Corpus, site: Site) -> str:
+    """The data export, exactly as ``corpus-schema.md`` specifies."""
+    data = {
+        "generator": {"name": "generator", "version": __version__},
+        "documents": [
+            {
+                "id": d.id,
+                "source": d.source,
+                "sha256": d.sha256,
+                "title": d.title,
+                "line_count": d.line_count,
+                "url": site.url("documents", d.id),
+            }
+            for d in corpus.documents
+        ],
+        "articles": [
+            {
+                "id": a.id,
+                "title": a.title,
+                "url": site.article_url(a),
+                "occurrences": [
+                    {"document": o.document, "line_start": o.line_start, "line_end": o.line_end} for o in a.occurrences
+                ],
+                "outlet": a.outlet,
+                "via": a.via,
+                "authors": a.authors,
+                "language": a.language,
+                "kind": a.kind.value,
+                "title_derived": a.title_derived,
+            }
+            for a in corpus.articles
+        ],
+        "people": [_entity_json(site, p) for p in corpus.people],
+        "outlets": [{**_entity_json(site, o), "kind": o.outlet_kind, "parent": o.parent} for o in corpus.outlets],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _entity_json(site: Site, entity: Entity) -> dict:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "aliases": entity.aliases,
+        "url": site.entity_url(entity),
+        "mentions": [_mention_json(m) for m in _sorted_mentions(entity.mentions)],
+    }
+
+
+def _sorted_mentions(mentions: list[Mention]) -> list[Mention]:
+    return sorted(mentions, key=lambda m: (m.span.document, m.span.line, m.span.start, m.article, m.role.value))
+
+
+def _mention_json(mention: Mention) -> dict:
+    return {
+        "article": mention.article,
+        "document": mention.span.document,
+        "line": mention.span.line,
+        "start": mention.span.start,
+        "end": mention.span.end,
+        "text": mention.span.text,
+        "quote": mention.quote,
+        "role": mention.role.value,
+    }
+
+
+def csv_exports(corpus: Corpus, site: Site) -> dict[str, str]:
+    """people.csv, outlets.csv and mentions.csv, for spreadsheets."""
+
+    def table(header: list[str], rows: list[list]) -> str:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        return buffer.getvalue()
+
+    people = [[p.id, p.name, "; ".join(p.aliases), len(p.mentions), site.entity_url(p)] for p in corpus.people]
+    outlets = [[o.id, o.name, o.outlet_kind or "", "; ".join(o.aliases), len(o.mentions), site.entity_url(o)] for o in corpus.outlets]
+    mentions = [
+        [e.entity_kind, e.id, m.role.value, m.article, m.span.document, m.span.line, m.span.start, m.span.end, m.span.text, m.quote]
+        for e in (*corpus.people, *corpus.outlets)
+        for m in _sorted_mentions(e.mentions)
+    ]
+    return {
+        "people.csv": table(["id", "name", "aliases", "mentions", "url"], people),
+        "outlets.csv": table(["id", "name", "kind", "aliases", "mentions", "url"], outlets),
+        "mentions.csv": table(
+            ["entity_kind", "entity", "role", "article", "document", "line", "start", "end", "text", "quote"], mentions
+        ),
+    }
