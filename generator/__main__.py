@@ -8,7 +8,10 @@ from pathlib import Path
 
 from rich.console import Console
 
-from .build import Timings, build
+from .build import Timings, build, build_corpus
+from .check import print_segmentation
+from .load import load_inputs
+from .review import print_review
 from .errors import EXIT_INTERRUPTED, GeneratorError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +35,35 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    """Print each document's segmentation (no site is written)."""
+    corpus = build_corpus(load_inputs(args.content), timings=Timings(report=_progress))
+    print_segmentation(corpus, Console(highlight=False))
+    return 0
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    """List candidate same-person pairs with their contexts (no site is written)."""
+    corpus = build_corpus(load_inputs(args.content), timings=Timings(report=_progress))
+    print_review(corpus, Console(highlight=False))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve a built site on 127.0.0.1 for preview."""
+    import functools
+    import http.server
+
+    if not (args.out / "index.html").exists():
+        console.print(f"[red]error[/red] {args.out}/index.html not found: run `make site` first")
+        return 1
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.out))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
+        console.print(f"serving {args.out} on http://127.0.0.1:{args.port}/ (Ctrl-C stops)")
+        server.serve_forever()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -52,6 +84,33 @@ def main(argv: list[str] | None = None) -> int:
         "--config", type=Path, default=PROJECT_ROOT / "mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)"
     )
     build_parser.set_defaults(run=cmd_build)
+
+    check_parser = commands.add_parser(
+        "check",
+        help="print each document's segmentation for review",
+        description="Print each document's segmentation: line ranges, kind, title, outlet, via, authors, "
+        "language. Example: python -m generator check --content content",
+    )
+    _content_option(check_parser)
+    check_parser.set_defaults(run=cmd_check)
+
+    review_parser = commands.add_parser(
+        "review",
+        help="list candidate same-person pairs for a maintainer to judge",
+        description="List pairs of names that may be the same person, with their contexts; record a verdict "
+        "in content/curation.yml. Example: python -m generator review --content content",
+    )
+    _content_option(review_parser)
+    review_parser.set_defaults(run=cmd_review)
+
+    serve_parser = commands.add_parser(
+        "serve",
+        help="preview a built site on 127.0.0.1",
+        description="Serve a built site for preview. Example: python -m generator serve --out site --port 8000",
+    )
+    serve_parser.add_argument("--out", type=Path, default=Path("site"), help="built site directory (default: site)")
+    serve_parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve_parser.set_defaults(run=cmd_serve)
 
     args = parser.parse_args(argv)
     try:

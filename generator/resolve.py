@@ -18,6 +18,7 @@ from dataclasses import replace
 from .curation import Curation, Verdict
 from .load import OutletRecord
 from .model import Article, Entity, Mention, Role
+from .outlets import OutletIndex
 from .slugs import SlugAllocator
 
 _TITLES = re.compile(r"^(?:(?:dr|mr|mrs|ms|capt|prof|sir|lawyer|monsignor)\.?\s+)+", re.IGNORECASE)
@@ -29,11 +30,6 @@ def person_key(name: str) -> str:
     name = _POSSESSIVE.sub("", _TITLES.sub("", name.strip()))
     name = unicodedata.normalize("NFKD", name)
     return " ".join("".join(ch for ch in name if ch.isalnum() or ch.isspace()).lower().split())
-
-
-def outlet_key(name: str) -> str:
-    name = re.sub(r"^(?:https?://)?(?:www\.)?", "", name.strip().lower()).strip("/ ")
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if ch.isalnum())
 
 
 def resolve(
@@ -81,13 +77,10 @@ def _curated_merges(curation: Curation) -> dict[str, str]:
 
 
 def resolve_outlets(mentions: list[Mention], records: list[OutletRecord]) -> list[Entity]:
-    by_key: dict[str, OutletRecord] = {}
-    for record in records:
-        for name in (record.name, record.id, *record.aliases, *record.domains):
-            by_key.setdefault(outlet_key(name), record)
+    index = OutletIndex(records)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
-        record = by_key.get(outlet_key(mention.span.text))
+        record = index.lookup(mention.span.text)
         groups[record.name if record else mention.span.text.strip()].append(mention)
     entities = _entities("outlet", groups, {})
     names = {r.name: r for r in records}

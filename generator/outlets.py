@@ -1,0 +1,51 @@
+"""Outlet names to canonical outlets, through the maintained list (``content/outlets.yml``).
+
+Exact matching on a normalised key (case, spaces, punctuation, ``www.`` and
+``https://`` ignored) over names, ids, aliases and domains, then a fuzzy match
+(rapidfuzz) for near spellings such as ``GazetaInpact`` or ``Balkanspost``.
+
+Does not: invent outlets; an unknown name is returned as ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rapidfuzz import fuzz, process
+
+from .load import OutletRecord
+
+FUZZY_CUTOFF = 88
+
+
+def outlet_key(name: str) -> str:
+    """``Iran interlink``, ``iran-interlink`` and ``https://www.Iran-Interlink.org/`` share a key stem."""
+    name = re.sub(r"^(?:https?://)?(?:www\.)?", "", name.strip().lower()).strip("/ ")
+    name = re.sub(r"^the\s+", "", name)
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if ch.isalnum())
+
+
+class OutletIndex:
+    """Looks up the canonical outlet record for a surface name."""
+
+    def __init__(self, records: list[OutletRecord]):
+        self.records = {r.id: r for r in records}
+        self._by_key: dict[str, OutletRecord] = {}
+        for record in records:
+            for name in (record.name, record.id, *record.aliases, *record.domains):
+                self._by_key.setdefault(outlet_key(name), record)
+            for domain in record.domains:
+                self._by_key.setdefault(outlet_key(domain.rsplit(".", 1)[0]), record)
+        self._keys = sorted(self._by_key)
+
+    def lookup(self, name: str) -> OutletRecord | None:
+        key = outlet_key(name)
+        if not key:
+            return None
+        if key in self._by_key:
+            return self._by_key[key]
+        if len(key) < 5:
+            return None
+        match = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        return self._by_key[match[0]] if match else None
