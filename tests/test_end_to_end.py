@@ -1,0 +1,195 @@
+"""End to end: the real content/ built into a temporary site, checked as a whole."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.load import load_documents
+
+from .conftest import CONTENT
+
+pytestmark = pytest.mark.slow
+
+
+class PageParser(HTMLParser):
+    """Collects a page's visible text, element ids and link targets."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"])
+        if tag == "a" and values.get("href"):
+            self.links.append(values["href"])
+        if tag in ("link", "script", "img") and (values.get("href") or values.get("src")):
+            self.links.append(values.get("href") or values.get("src"))
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def pages(site: Path) -> Iterator[Path]:
+    yield from sorted(site.rglob("*.html"))
+
+
+def resolve_link(site: Path, page: Path, href: str) -> tuple[Path, str] | None:
+    """The file and fragment an internal link points to; None for external or special links."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:", "data:")):
+        return None
+    if not parts.path:
+        target = page
+    elif parts.path.startswith("/"):  # only the 404 page, which must work at any depth
+        target = (site / unquote(parts.path).lstrip("/")).resolve()
+    else:
+        target = (page.parent / unquote(parts.path)).resolve()
+    if target.is_dir() or parts.path.endswith("/"):
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+def test_every_document_has_a_page(built_site: Path, corpus_data: dict) -> None:
+    documents, _ = load_documents(CONTENT / "documents")
+    assert {d["id"] for d in corpus_data["documents"]} == {d.id for d in documents}
+    for document in corpus_data["documents"]:
+        page = built_site / document["url"] / "index.html"
+        assert page.exists(), document["url"]
+        text = "".join(parse(page).text)
+        assert document["sha256"] in text
+
+
+def test_every_non_blank_source_line_appears_verbatim_on_some_page(built_site: Path) -> None:
+    text = "\n".join("".join(parse(page).text) for page in pages(built_site))
+    documents, _ = load_documents(CONTENT / "documents")
+    missing = [
+        f"{d.source}:{n}"
+        for d in documents
+        for n, line in enumerate(d.lines, start=1)
+        if line.strip() and line.strip() not in text
+    ]
+    assert missing == []
+
+
+def test_entity_pages_link_only_to_anchors_that_exist(built_site: Path) -> None:
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for section in ("people", "outlets"):
+        for page in sorted((built_site / section).glob("*/index.html")):
+            for href in parse(page).links:
+                resolved = resolve_link(built_site, page, href)
+                if not resolved or not resolved[1]:
+                    continue
+                target, fragment = resolved
+                if target not in ids:
+                    ids[target] = parse(target).ids if target.exists() else set()
+                if fragment not in ids[target]:
+                    broken.append(f"{page.relative_to(built_site)} -> {href}")
+    assert broken == []
+
+
+def test_mention_links_point_at_the_paragraph_that_holds_the_quote(built_site: Path, corpus_data: dict) -> None:
+    articles = {a["id"]: a for a in corpus_data["articles"]}
+    checked = 0
+    for entity in corpus_data["people"] + corpus_data["outlets"]:
+        for mention in entity["mentions"][:3]:
+            page = built_site / articles[mention["article"]]["url"] / "index.html"
+            html = page.read_text(encoding="utf-8")
+            match = re.search(rf'<p id="p{mention["line"]}"[^>]*>(.*?)</p>', html, re.S)
+            assert match, f"{page}: no paragraph anchor p{mention['line']}"
+            paragraph = re.sub(r"<[^>]+>", "", match.group(1))
+            assert mention["text"] in paragraph.replace("&amp;", "&")
+            checked += 1
+    assert checked > 0
+
+
+def test_no_broken_internal_links(built_site: Path) -> None:
+    broken = []
+    for page in pages(built_site):
+        for href in parse(page).links:
+            resolved = resolve_link(built_site, page, href)
+            if resolved and not resolved[0].exists():
+                broken.append(f"{page.relative_to(built_site)} -> {href}")
+    assert broken == []
+
+
+def test_corpus_json_matches_the_schema(corpus_data: dict) -> None:
+    assert set(corpus_data) >= {"generator", "documents", "articles", "people", "outlets"}
+    assert set(corpus_data["generator"]) >= {"name", "version"}
+    for d in corpus_data["documents"]:
+        assert {"id", "source", "sha256", "title", "line_count", "url"} <= set(d)
+        assert re.fullmatch(r"[0-9a-f]{64}", d["sha256"])
+        assert isinstance(d["line_count"], int) and d["line_count"] > 0
+        assert d["url"] == f"documents/{d['id']}/"
+    document_ids = {d["id"] for d in corpus_data["documents"]}
+    lines = {d["id"]: d["line_count"] for d in corpus_data["documents"]}
+    people = {p["id"] for p in corpus_data["people"]}
+    outlets = {o["id"] for o in corpus_data["outlets"]}
+    kinds = {"article", "letter", "interview", "listing", "navigation", "other"}
+    for a in corpus_data["articles"]:
+        assert {"id", "title", "url", "occurrences", "outlet", "via", "authors", "language", "kind"} <= set(a)
+        assert a["kind"] in kinds
+        assert re.fullmatch(r"[a-z]{2}", a["language"])
+        assert a["occurrences"], a["id"]
+        for o in a["occurrences"]:
+            assert o["document"] in document_ids
+            assert 1 <= o["line_start"] <= o["line_end"] <= lines[o["document"]]
+        assert a["outlet"] is None or a["outlet"] in outlets
+        assert all(v in outlets for v in a["via"])
+        assert all(p in people for p in a["authors"])
+        assert not a["url"].startswith("/")
+    article_ids = {a["id"] for a in corpus_data["articles"]}
+    for entity in corpus_data["people"] + corpus_data["outlets"]:
+        assert {"id", "name", "aliases", "url", "mentions"} <= set(entity)
+        assert not entity["url"].startswith("/")
+        for m in entity["mentions"]:
+            assert {"article", "document", "line", "start", "end", "text", "quote"} <= set(m)
+            assert m["article"] in article_ids and m["document"] in document_ids
+            assert 0 <= m["start"] < m["end"]
+            assert m["text"] in m["quote"]
+            assert m["text"] in entity["aliases"] or m["text"].strip() in entity["aliases"]
+    for o in corpus_data["outlets"]:
+        assert "kind" in o
+
+
+def test_mentions_are_views_of_the_source_text(corpus_data: dict) -> None:
+    documents, _ = load_documents(CONTENT / "documents")
+    by_id = {d.id: d for d in documents}
+    for entity in corpus_data["people"] + corpus_data["outlets"]:
+        for m in entity["mentions"]:
+            line = by_id[m["document"]].line(m["line"])
+            assert line[m["start"] : m["end"]] == m["text"]
+            assert m["quote"] in line
+
+
+def test_corpus_json_lists_are_sorted_deterministically(corpus_data: dict) -> None:
+    for key in ("people", "outlets"):
+        ids = [e["id"] for e in corpus_data[key]]
+        assert len(ids) == len(set(ids))
+    for entity in corpus_data["people"]:
+        keys = [(m["document"], m["line"], m["start"]) for m in entity["mentions"]]
+        assert keys == sorted(keys)
