@@ -10,9 +10,9 @@ from rich.console import Console
 
 from .build import Timings, build, build_corpus
 from .check import print_segmentation
+from .errors import EXIT_INTERRUPTED, GeneratorError
 from .load import load_inputs
 from .review import print_review
-from .errors import EXIT_INTERRUPTED, GeneratorError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 console = Console(stderr=True, highlight=False)
@@ -79,7 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     _content_option(build_parser)
     build_parser.add_argument("--out", type=Path, default=Path("site"), help="output directory (default: site)")
-    build_parser.add_argument("--site-url", default=None, help="public URL of the site, for the sitemap and canonical links")
+    build_parser.add_argument(
+        "--site-url", default=None, help="public URL of the site, for the sitemap and canonical links"
+    )
     build_parser.add_argument(
         "--config", type=Path, default=PROJECT_ROOT / "mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)"
     )
