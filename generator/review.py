@@ -1,12 +1,70 @@
-"""``review``: list candidate merges of person names that need a maintainer's judgement."""
+"""``review``: list pairs of people who may be one person, with their contexts.
+
+Each pair comes from ``resolve.candidate_pairs`` (similar spellings within a
+phonetic block, not yet judged in ``content/curation.yml``). The maintainer
+records a verdict there: ``same``, ``different`` or ``not_a_person``, with a reason.
+One-word names that stand as people of their own are listed too: they are the
+likeliest to be something else.
+
+Does not: change any judgement or write any file.
+"""
 
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 
-from .model import Corpus
+from .curation import Curation
+from .model import Corpus, Entity, Mention
+from .resolve import Candidate, candidate_pairs
+
+CONTEXTS = 2
+QUOTE_WIDTH = 160
 
 
-def print_review(corpus: Corpus, console: Console) -> None:
-    """First version: no review queue yet."""
-    console.print("No candidate pairs to review.")
+def review_lines(corpus: Corpus, curation: Curation) -> list[str]:
+    """The review queue as plain lines (tested; ``print_review`` adds colour)."""
+    pairs = candidate_pairs(corpus.people, curation)
+    lines = [f"{len(pairs)} candidate pairs to judge in content/curation.yml (people:)", ""]
+    for number, pair in enumerate(pairs, 1):
+        lines.extend(_pair_lines(number, pair))
+    singles = [p for p in corpus.people if len(p.name.split()) == 1]
+    if singles:
+        lines.append(f"{len(singles)} one-word names kept as people (check they are people):")
+        for person in singles:
+            lines.extend(_person_lines(person, indent="  "))
+        lines.append("")
+    return lines
+
+
+def _pair_lines(number: int, pair: Candidate) -> list[str]:
+    lines = [f"{number}. {pair.a.name}  <->  {pair.b.name}   ({pair.why}; similarity {pair.score:.2f})"]
+    for person in (pair.a, pair.b):
+        lines.extend(_person_lines(person, indent="   "))
+    lines.append(f'   record: - {{same: [{pair.a.name}, {pair.b.name}], reason: "…"}}')
+    lines.append(f'       or: - {{different: [{pair.a.name}, {pair.b.name}], reason: "…"}}')
+    lines.append("")
+    return lines
+
+
+def _person_lines(person: Entity, *, indent: str) -> list[str]:
+    spellings = ", ".join(person.aliases)
+    lines = [f"{indent}{person.name} [{person.id}], {len(person.mentions)} mentions; written as: {spellings}"]
+    for mention in person.mentions[:CONTEXTS]:
+        lines.append(f"{indent}  {mention.article} (line {mention.span.line}): {_excerpt(mention)}")
+    return lines
+
+
+def _excerpt(mention: Mention) -> str:
+    """The quote around the name, cut to ``QUOTE_WIDTH`` characters."""
+    quote = mention.quote
+    at = max(0, mention.span.start - mention.quote_start)
+    start = max(0, at - QUOTE_WIDTH // 2)
+    text = quote[start : start + QUOTE_WIDTH]
+    return ("…" if start else "") + text + ("…" if start + QUOTE_WIDTH < len(quote) else "")
+
+
+def print_review(corpus: Corpus, console: Console, curation: Curation | None = None) -> None:
+    """Print the review queue."""
+    for line in review_lines(corpus, curation or Curation()):
+        console.print(escape(line), soft_wrap=True)

@@ -1,0 +1,130 @@
+"""Extraction: rules and the model find people and outlets; debris, places and organisations are dropped."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from generator.curation import CanonicalName, Curation, NotAPerson
+from generator.extract import extract, is_person_name, load_nlp, make_ruler, name_patterns, person_parts
+from generator.load import OutletRecord
+from generator.model import Article, Credit, Document, Kind, Occurrence, Paragraph, Role, Span
+
+OUTLETS = [
+    OutletRecord("abc-news-albania", "ABC News Albania", "tv", aliases=("ABC News",)),
+    OutletRecord("balkans-post", "Balkans Post", "news-site"),
+]
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The real pinned model, loaded once per test session."""
+    return load_nlp()
+
+
+@pytest.fixture
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def article_of(lines: list[tuple[str, str]], credits: list[Credit] = ()) -> tuple[Article, dict[str, Document]]:
+    """One document whose lines are one article; each line is (text, language)."""
+    texts = tuple(text for text, _ in lines)
+    document = Document("doc", "content/documents/doc.txt", "0" * 64, texts, "Doc")
+    paragraphs = [Paragraph(n, text, lang) for n, (text, lang) in enumerate(lines, 1)]
+    article = Article(
+        "art", "T", False, Kind.ARTICLE, "en", [Occurrence("doc", 1, len(lines))], paragraphs, list(credits)
+    )
+    return article, {"doc": document}
+
+
+def found(mentions, kind: str) -> list[str]:
+    return [m.span.text for m in mentions if m.entity_kind == kind]
+
+
+def test_ruler_marks_listed_outlets_with_their_list_id(blank):
+    ruler = make_ruler(blank, name_patterns(OUTLETS, None))
+    doc = ruler(blank("Former members told ABC News on Friday."))
+    assert [(e.text, e.label_, e.ent_id_) for e in doc.ents] == [("ABC News", "OUTLET", "abc-news-albania")]
+
+
+def test_ruler_labels_curated_non_people_so_they_never_become_people(blank):
+    curation = Curation(not_people=(NotAPerson("Rajavi Cult", "an organisation"),))
+    ruler = make_ruler(blank, name_patterns([], curation))
+    doc = ruler(blank("The Rajavi Cult denied it."))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Rajavi Cult", "NOT_PERSON")]
+
+
+def test_person_parts_cuts_image_file_name_fragments():
+    line = "Farid_Totounchi_Mahoutchi_MEK_Iraq_AlbaniaFarid Totounchi (Real name: Mahoutchi) said"
+    end = line.index(" (Real")
+    assert [line[a:b] for a, b in person_parts(line, 0, end)] == ["Farid Totounchi"]
+
+
+def test_person_parts_splits_coordinated_names_and_trims_possessives():
+    line = "By Anne and Massoud Khodabandeh’s friends"
+    start, end = line.index("Anne"), line.index(" friends")
+    assert [line[a:b] for a, b in person_parts(line, start, end)] == ["Anne", "Massoud Khodabandeh"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Rajavi Cult", "Camp Ashraf", "Manez", "Animal Farm", "MEK", "Mr President", "F. Col"]
+)
+def test_is_person_name_rejects_organisations_places_and_works(text):
+    assert not is_person_name(text)
+
+
+@pytest.mark.parametrize("text", ["Olsi Jazexhi", "Capt. Matthew Woodside", "Mohammad bin Salman", "Teymur"])
+def test_is_person_name_accepts_names(text):
+    assert is_person_name(text)
+
+
+def test_extract_reads_only_known_names_in_albanian_paragraphs(blank):
+    curation = Curation(canonical_names=(CanonicalName("Mahbubeh Mohammadi", "Mahbubeh Mohammadi", "r"),))
+    article, documents = article_of(
+        [
+            ("Mahbubeh Mohammadi wrote to the minister.", "en"),
+            ("Çfarë është vajza e Mostafa dhe Mahbubeh Mohammadit, dhe Ardian Krasniqi?", "sq"),
+        ]
+    )
+    mentions = extract([article], documents, nlp=blank, outlets=[], curation=curation)
+    albanian = [m for m in mentions if m.span.line == 2]
+    assert [(m.span.text, m.entity_kind) for m in albanian] == [("Mahbubeh Mohammadi", "person")]
+    assert albanian[0].span.start == article.paragraphs[1].text.index("Mahbubeh")
+
+
+def test_extract_turns_an_author_credit_naming_an_outlet_into_an_outlet(blank):
+    line = "BY Balkans Post,"
+    credit = Credit(Role.AUTHOR, Span("doc", 2, 3, 15, "Balkans Post"))
+    article, documents = article_of([("Some text here.", "en"), (line, "en")], [credit])
+    mentions = extract([article], documents, nlp=blank, outlets=OUTLETS)
+    assert [(m.entity_kind, m.role, m.span.text) for m in mentions] == [("outlet", Role.OUTLET, "Balkans Post")]
+
+
+def test_extract_finds_speakers_titles_and_outlets_with_verbatim_quotes(nlp):
+    lines = [
+        ("“Albania is hosting them,” says Dr Olsi Jazexhi, an Albanian academic. Later it rained.", "en"),
+        ("Former members told ABC News on Friday that they live in Tirana.", "en"),
+        ("“It is a state within a state,” says Jazexhi.", "en"),
+    ]
+    article, documents = article_of(lines)
+    mentions = extract([article], documents, nlp=nlp, outlets=OUTLETS)
+    assert found(mentions, "person") == ["Dr Olsi Jazexhi", "Jazexhi"]
+    assert found(mentions, "outlet") == ["ABC News"]
+    for mention in mentions:
+        line = lines[mention.span.line - 1][0]
+        assert line[mention.span.start : mention.span.end] == mention.span.text
+        assert line[mention.quote_start : mention.quote_start + len(mention.quote)] == mention.quote
+    assert mentions[0].quote.endswith("academic.")
+
+
+def test_extract_drops_organisations_places_and_glued_fragments(nlp):
+    lines = [
+        ("The Rajavi Cult keeps members at Camp Ashraf in Manez, near Durres.", "en"),
+        ("Rudy_Giuliani_Maryam_Rajavi_Terrorists_MEK_Albanian_Mafia_The MEK’s leader spoke.", "en"),
+    ]
+    article, documents = article_of(lines)
+    mentions = extract([article], documents, nlp=nlp, outlets=OUTLETS)
+    assert found(mentions, "person") == []

@@ -1,0 +1,167 @@
+"""Resolution: spellings of one person merge on strong evidence only; families stay apart."""
+
+from __future__ import annotations
+
+from generator.curation import CanonicalName, Curation, NotAPerson, PairJudgement, Verdict, pair
+from generator.load import OutletRecord
+from generator.model import Mention, Role, Span
+from generator.resolve import candidate_pairs, fold_word, resolve_outlets, resolve_people
+
+
+def mention(text: str, *, article: str = "a1", line: int = 1, sentence: str | None = None, role=Role.MENTION):
+    """A person mention standing in ``sentence`` (default: the name alone)."""
+    sentence = sentence or f"{text} spoke."
+    start = sentence.index(text)
+    span = Span("doc", line, start, start + len(text), text)
+    return Mention("person", role, article, span, sentence, 0)
+
+
+def names(people) -> list[tuple[str, list[str]]]:
+    return sorted((p.name, p.aliases) for p in people)
+
+
+def test_resolve_merges_transliteration_variants_of_one_name():
+    people = resolve_people(
+        [mention("Hassan Heyrani"), mention("Hassan Hayrani"), mention("Hassan Heyrany"), mention("Hassan Hajrani")],
+        Curation(),
+    )
+    assert len(people) == 1
+    assert people[0].aliases == ["Hassan Hajrani", "Hassan Hayrani", "Hassan Heyrani", "Hassan Heyrany"]
+
+
+def test_resolve_merges_joined_and_split_given_names():
+    people = resolve_people([mention("Gholam Reza Shekari"), mention("Gholamreza Shekari")], Curation())
+    assert len(people) == 1
+
+
+def test_resolve_drops_titles_and_possessives_from_the_canonical_name():
+    people = resolve_people(
+        [mention("Dr. Olsi Jazexhi"), mention("Olsi Jazexhi’s"), mention("Olsi Jazexhi")], Curation()
+    )
+    assert [(p.name, p.id) for p in people] == [("Olsi Jazexhi", "olsi-jazexhi")]
+
+
+def test_resolve_keeps_family_members_with_shared_surname_apart():
+    people = resolve_people(
+        [
+            mention("Maryam Rajavi"),
+            mention("Massoud Rajavi"),
+            mention("Mostafa Mohammadi"),
+            mention("Mahbubeh Mohammadi"),
+            mention("Somayeh Mohammadi"),
+        ],
+        Curation(),
+    )
+    assert len(people) == 5
+
+
+def test_resolve_attaches_surname_to_the_full_name_in_the_same_article():
+    people = resolve_people([mention("Olsi Jazexhi", article="a1"), mention("Jazexhi", article="a1")], Curation())
+    assert names(people) == [("Olsi Jazexhi", ["Jazexhi", "Olsi Jazexhi"])]
+
+
+def test_resolve_does_not_guess_an_ambiguous_surname():
+    people = resolve_people(
+        [mention("Massoud Khodabandeh"), mention("Anne Khodabandeh"), mention("Khodabandeh"), mention("Khodabandeh")],
+        Curation(),
+    )
+    assert names(people) == [
+        ("Anne Khodabandeh", ["Anne Khodabandeh"]),
+        ("Massoud Khodabandeh", ["Massoud Khodabandeh"]),
+    ]
+
+
+def test_resolve_takes_an_elided_surname_from_a_coordination():
+    sentence = "A letter from Anne and Massoud Khodabandeh."
+    people = resolve_people(
+        [
+            mention("Anne", sentence=sentence, article="a2"),
+            mention("Massoud Khodabandeh", sentence=sentence, article="a2"),
+            mention("Anne Khodabandeh", article="a1"),
+            mention("Anne Singleton", article="a2"),
+        ],
+        Curation(),
+    )
+    anne = next(p for p in people if p.name == "Anne Khodabandeh")
+    assert anne.aliases == ["Anne", "Anne Khodabandeh"]
+
+
+def test_resolve_queues_similar_first_names_with_one_surname_instead_of_merging():
+    people = resolve_people([mention("Ehsan Bidi"), mention("Hassan Bidi")], Curation())
+    assert len(people) == 2
+    [candidate] = candidate_pairs(people, Curation())
+    assert {candidate.a.name, candidate.b.name} == {"Ehsan Bidi", "Hassan Bidi"}
+
+
+def test_resolve_different_beats_same_and_transliteration():
+    curation = Curation(
+        pairs=(
+            PairJudgement(pair("Hassan Heyrani", "Hassan Hayrani"), Verdict.SAME, "r"),
+            PairJudgement(pair("Hassan Heyrani", "Hassan Hayrani"), Verdict.DIFFERENT, "r"),
+        )
+    )
+    people = resolve_people([mention("Hassan Heyrani"), mention("Hassan Hayrani")], curation)
+    assert len(people) == 2
+
+
+def test_resolve_applies_curated_same_not_a_person_and_display():
+    curation = Curation(
+        pairs=(PairJudgement(pair("Malik Sharai", "Malek Shara’i"), Verdict.SAME, "r"),),
+        not_people=(NotAPerson("Rajavi Cult", "r"),),
+        canonical_names=(CanonicalName("Malik Sharai", "Malek Sharai", "r"),),
+    )
+    people = resolve_people([mention("Malik Sharai"), mention("Malek Shara’i"), mention("Rajavi Cult")], curation)
+    assert [(p.name, p.id) for p in people] == [("Malek Sharai", "malek-sharai")]
+    assert candidate_pairs(people, curation) == []
+
+
+def test_resolve_records_old_slugs_of_merged_spellings_as_redirects():
+    people = resolve_people([mention("Rudy Giuliani"), mention("Rudy Giuliani"), mention("Rudi Giuliani")], Curation())
+    assert people[0].id == "rudy-giuliani"
+    assert people[0].redirects_from == ["rudi-giuliani"]
+
+
+def test_resolve_keeps_a_repeated_one_word_name_but_not_a_place():
+    people = resolve_people(
+        [
+            mention("Teymur"),
+            mention("Teymur", line=2),
+            mention("Fresco", sentence="They live in Fresco now."),
+            mention("Fresco", line=3),
+        ],
+        Curation(),
+    )
+    assert [p.name for p in people] == ["Teymur"]
+
+
+def test_fold_word_ignores_transliteration_differences_but_keeps_initials():
+    assert fold_word("Heyrany") == fold_word("Hajrani") == fold_word("Hayrani")
+    assert fold_word("Mahboubeh") == fold_word("Mahbubeh")
+    assert fold_word("Jan") != fold_word("Ian")
+
+
+def test_resolve_outlets_uses_outlet_list_ids_and_programme_parents():
+    records = [
+        OutletRecord("report-tv", "Report TV", "tv"),
+        OutletRecord("without-a-trace", "Without a Trace", "programme", parent="report-tv"),
+        OutletRecord("channel-4-news", "Channel 4 News", "tv"),
+    ]
+
+    def outlet(text: str, line: int) -> Mention:
+        return Mention("outlet", Role.MENTION, "a1", Span("doc", line, 0, len(text), text), text, 0)
+
+    found = resolve_outlets(
+        [
+            outlet("Report TV", 1),
+            outlet("Without a Trace", 2),
+            outlet("Channel Four News", 3),
+            outlet("Gazeta Tema", 4),
+        ],
+        records,
+    )
+    assert [(o.id, o.parent) for o in found] == [
+        ("channel-4-news", None),
+        ("gazeta-tema", None),
+        ("report-tv", None),
+        ("without-a-trace", "report-tv"),
+    ]
