@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 from pathlib import Path
 
@@ -135,4 +136,6 @@ def _content_option(parser: argparse.ArgumentParser) -> None:
 
 
 if __name__ == "__main__":
+    # SIGTERM (kill, systemd, CI timeouts) unwinds like Ctrl-C, so the staging directory is removed.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     sys.exit(main())

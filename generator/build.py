@@ -8,15 +8,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .curation import Curation
 from .dedupe import dedupe
+from .errors import Problem
 from .extract import extract, load_nlp
 from .language import LanguageDetector
 from .load import Inputs, load_inputs
-from .model import Corpus
+from .model import Corpus, Mention
 from .render import render
-from .resolve import resolve
+from .resolve import person_key, resolve
 from .segment import segment
-from .site import run_mkdocs, run_pagefind, staging_area, swap_in
+from .site import check_replaceable, run_mkdocs, run_pagefind, staging_area, swap_in
 
 SITE_NAME = "MEK in Albania: press reference"
 
@@ -52,7 +54,23 @@ def build_corpus(inputs: Inputs, *, timings: Timings, nlp=None) -> Corpus:
     with timings.stage("resolve"):
         articles, people, outlets = resolve(articles, mentions, curation=inputs.curation, outlets=inputs.outlets)
     timings.report("resolve", f"{len(people)} people, {len(outlets)} outlets")
+    for warning in unmatched_curation(inputs.curation, mentions):
+        timings.report("warning", str(warning))
     return Corpus(inputs.documents, articles, people, outlets)
+
+
+def unmatched_curation(curation: Curation, mentions: list[Mention]) -> list[Problem]:
+    """Curation entries naming a person that no document mentions: a typo, or a document since removed.
+
+    A warning, not an error: the names come from a statistical model, and a model
+    update that stops finding one name should not stop the build.
+    """
+    found = {person_key(m.span.text) for m in mentions if m.entity_kind == "person"}
+    return [
+        Problem(curation.source, line, f"{name!r} matches no person named in the documents; check the spelling")
+        for name, line in curation.person_names()
+        if person_key(name) not in found
+    ]
 
 
 def build(
@@ -65,6 +83,7 @@ def build(
 ) -> Corpus:
     """Build the whole site from ``content_dir`` into ``out_dir``, atomically."""
     timings = timings or Timings()
+    check_replaceable(out_dir)  # before the slow stages, not only at the swap
     with timings.stage("load"):
         inputs = load_inputs(content_dir)
     timings.report("load", f"{len(inputs.documents)} documents")

@@ -9,9 +9,11 @@ Does not: apply the decisions. ``segment`` applies segment overrides and
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+
 import yaml
 
 from .errors import InputError, Problem
@@ -81,6 +83,14 @@ class Curation:
     pairs: tuple[PairJudgement, ...] = ()
     not_people: tuple[NotAPerson, ...] = ()
     canonical_names: tuple[CanonicalName, ...] = ()
+    source: str = ""
+    """Path of the curation file, for messages."""
+
+    def person_names(self) -> list[tuple[str, int]]:
+        """Every person name an entry gives, with the entry's line."""
+        names = [(name, p.source_line) for p in self.pairs for name in p.names]
+        names += [(n.name, n.source_line) for n in self.not_people]
+        return names + [(c.name, c.source_line) for c in self.canonical_names]
 
 
 def pair(a: str, b: str) -> tuple[str, str]:
@@ -107,8 +117,12 @@ _SEGMENT_KEYS = {"document", "line", "reason", "split", "join", "title", "outlet
 _PEOPLE_KEYS = {"same", "different", "not_a_person", "canonical", "display", "reason"}
 
 
-def parse_curation(text: str, *, path: Path | str, documents: set[str] | None = None) -> Curation:
-    """Parse and validate curation YAML; raise ``InputError`` listing every problem."""
+def parse_curation(text: str, *, path: Path | str, documents: Mapping[str, int] | None = None) -> Curation:
+    """Parse and validate curation YAML; raise ``InputError`` listing every problem.
+
+    ``documents`` maps each document's file name to its number of lines, so an
+    entry naming a missing document or a line past its end is an error.
+    """
     problems: list[Problem] = []
     try:
         data = yaml.load(text, Loader=_LineLoader) if text.strip() else {}
@@ -136,6 +150,7 @@ def parse_curation(text: str, *, path: Path | str, documents: set[str] | None = 
         pairs=tuple(pairs),
         not_people=tuple(not_people),
         canonical_names=tuple(canonical),
+        source=str(path),
     )
 
 
@@ -168,7 +183,9 @@ def _reason(entry: dict, path, problems: list[Problem]) -> str:
     return reason.strip()
 
 
-def _parse_segment(entry: dict, path, problems: list[Problem], documents: set[str] | None) -> SegmentOverride | None:
+def _parse_segment(
+    entry: dict, path, problems: list[Problem], documents: Mapping[str, int] | None
+) -> SegmentOverride | None:
     line_no = entry["__line__"]
     _unknown_keys(entry, _SEGMENT_KEYS, path, problems)
     reason = _reason(entry, path, problems)
@@ -181,6 +198,8 @@ def _parse_segment(entry: dict, path, problems: list[Problem], documents: set[st
     if not isinstance(line, int) or isinstance(line, bool) or line < 1:
         problems.append(Problem(path, line_no, f"'line' must be a positive line number, got {line!r}"))
         return None
+    if documents is not None and document in documents and line > documents[document]:
+        problems.append(Problem(path, line_no, f"{document} has only {documents[document]} lines, not {line}"))
     kind = entry.get("kind")
     if kind is not None:
         try:

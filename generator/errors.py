@@ -14,6 +14,7 @@ EXIT_OK = 0
 EXIT_USAGE = 2  # bad command-line usage (argparse's own code)
 EXIT_INPUT = 65  # bad input: a document, metadata or curation file (sysexits EX_DATAERR)
 EXIT_BUILD = 70  # mkdocs or pagefind failed (sysexits EX_SOFTWARE)
+EXIT_OUTPUT = 73  # --out cannot be replaced: not a directory, or holds something other than a site (EX_CANTCREAT)
 EXIT_INTERRUPTED = 130  # stopped by a signal; the previous site is untouched
 
 
@@ -48,6 +49,12 @@ class BuildError(GeneratorError):
     """An external build step (mkdocs, pagefind) failed."""
 
     exit_code = EXIT_BUILD
+
+
+class OutputError(GeneratorError):
+    """The output directory cannot safely be replaced."""
+
+    exit_code = EXIT_OUTPUT
 
 
 def input_error(path: Path | str, line: int | None, message: str) -> InputError:

@@ -30,6 +30,9 @@ SIDECAR_SUFFIX = ".meta.yml"
 SIDECAR_KEYS = {"title", "source_url", "retrieved", "published", "notes"}
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 MAX_TITLE = 90
+#: Larger documents are refused rather than half-processed: the language and name
+#: models work on whole articles, and the biggest real document is well under 1 MB.
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -59,23 +62,31 @@ def load_inputs(content_dir: Path) -> Inputs:
     curation_path = content_dir / "curation.yml"
     curation = (
         parse_curation(
-            _read_text(curation_path),
-            path=curation_path,
-            documents={Path(d.source).name for d in documents},
+            _read_text(curation_path, display=_display_path(curation_path, content_dir.parent)),
+            path=_display_path(curation_path, content_dir.parent),
+            documents={Path(d.source).name: d.line_count for d in documents},
         )
         if curation_path.exists()
         else Curation()
     )
     outlets_path = content_dir / "outlets.yml"
-    outlets = parse_outlet_list(_read_text(outlets_path), path=outlets_path) if outlets_path.exists() else []
+    outlets_display = _display_path(outlets_path, content_dir.parent)
+    outlets = (
+        parse_outlet_list(_read_text(outlets_path, display=outlets_display), path=outlets_display)
+        if outlets_path.exists()
+        else []
+    )
     return Inputs(documents, curation, outlets, warnings)
 
 
 def load_documents(directory: Path, *, display_root: Path | None = None) -> tuple[list[Document], list[Problem]]:
     """Read every document in ``directory`` (sorted by name).
 
-    Returns the documents and the warnings for files that were skipped (empty or
-    blank). Raises ``InputError`` for files that cannot be read as text.
+    Returns the documents and the warnings for files that were skipped: empty or
+    blank documents, hidden files, files that are not documents, and metadata
+    without a document. Nothing is lost by skipping those. Raises ``InputError``,
+    listing every file, for documents that cannot be used as they are: invalid
+    UTF-8, binary, too large, broken metadata, or two files with one page slug.
     """
     if not directory.is_dir():
         raise InputError([Problem(directory, None, "no such directory: expected a folder of .txt or .md documents")])
@@ -83,16 +94,24 @@ def load_documents(directory: Path, *, display_root: Path | None = None) -> tupl
     warnings: list[Problem] = []
     documents: list[Document] = []
     seen_ids: dict[str, Path] = {}
+    names = {p.name for p in directory.iterdir()}
     for path in sorted(directory.iterdir(), key=lambda p: p.name):
-        if path.name.startswith(".") or path.name.endswith(SIDECAR_SUFFIX):
+        display = _display_path(path, display_root)
+        if path.name.endswith(SIDECAR_SUFFIX):
+            if path.name.removesuffix(SIDECAR_SUFFIX) not in names:
+                warnings.append(Problem(display, None, "skipped: metadata for a document that does not exist"))
             continue
+        if path.name.startswith("."):
+            if path.suffix.lower() in DOCUMENT_SUFFIXES:
+                warnings.append(Problem(display, None, "skipped: hidden file (its name starts with a dot)"))
+            continue  # editor and OS files (.DS_Store, .swp) are not worth a warning
         if path.is_symlink() or not path.is_file():
-            warnings.append(Problem(path, None, "skipped: not a regular file"))
+            warnings.append(Problem(display, None, "skipped: not a regular file"))
             continue
         if path.suffix.lower() not in DOCUMENT_SUFFIXES:
-            warnings.append(Problem(path, None, f"skipped: not a document (expected {', '.join(DOCUMENT_SUFFIXES)})"))
+            expected = ", ".join(DOCUMENT_SUFFIXES)
+            warnings.append(Problem(display, None, f"skipped: not a document (expected {expected})"))
             continue
-        display = _display_path(path, display_root)
         try:
             document = read_document(path, display=display)
         except InputError as exc:
@@ -119,6 +138,18 @@ def load_documents(directory: Path, *, display_root: Path | None = None) -> tupl
 
 def read_document(path: Path, *, display: str) -> Document | None:
     """Read one document; ``None`` when it holds no text at all."""
+    size = path.stat().st_size
+    if size > MAX_DOCUMENT_BYTES:
+        raise InputError(
+            [
+                Problem(
+                    display,
+                    None,
+                    f"too large ({size / 2**20:.1f} MB; the limit is {MAX_DOCUMENT_BYTES // 2**20} MB): "
+                    "split it into several documents",
+                )
+            ]
+        )
     data = path.read_bytes()
     text = decode_document(data, display=display)
     lines = tuple(LINE_BREAK.split(text))
@@ -210,8 +241,8 @@ def parse_outlet_list(text: str, *, path: Path | str) -> list[OutletRecord]:
     return records
 
 
-def _read_text(path: Path) -> str:
-    return decode_document(path.read_bytes(), display=str(path))
+def _read_text(path: Path, *, display: str) -> str:
+    return decode_document(path.read_bytes(), display=display)
 
 
 def _display_path(path: Path, root: Path | None) -> str:
@@ -238,7 +269,7 @@ def _read_sidecar(path: Path, display: str) -> dict:
         return {}
     shown = display + SIDECAR_SUFFIX
     try:
-        data = yaml.safe_load(_read_text(sidecar)) or {}
+        data = yaml.safe_load(_read_text(sidecar, display=shown)) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError([Problem(shown, mark.line + 1 if mark else None, f"invalid YAML: {exc}")]) from None
