@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 import spacy
 from spacy.language import Language
@@ -75,13 +76,15 @@ NOT_NAME_WORDS = frozenset(
     farm hatred sincerely helping activities propaganda queen members member regime revolution operation
     video photo image jpg png report reports interlink nejat says said
     president minister prime secretary general director ambassador producer headquarters diaspora
-    neighbourhood col twitter facebook zoom youtube instagram telegram therefore accuracy herein tons
+    neighbourhood col dear excellency yours twitter facebook zoom youtube instagram telegram
+    therefore accuracy herein tons
     """.split()
 )
 
 _GLUE_BREAK = re.compile(r"(?:[_/]|(?<=[a-z0-9]{3})(?=[A-Z][a-z])|(?<=\d)(?=[A-Z])|(?<=[^\x00-\u024f\s])(?=[A-Z]))")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _EDGE = re.compile(r"^[^\w]+|[^\w.]+$")
+_SALUTATION = re.compile(r"^(?:Dear|To)\s+(?:(?:Mr|Mrs|Ms|President|Prime Minister)\.?\s+)?")
 _COORDINATION = re.compile(r"\s+(?:and|&|dhe)\s+")
 _NAME_TOKEN = re.compile(r"^[A-Z\u00c0-\u024f][\w\u00c0-\u024f.’'-]*$")
 
@@ -169,14 +172,26 @@ def extract(
     for (article, paragraph), doc in zip(english, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
         doc = mark_speakers(ruler(doc))
         found[article.id].extend(doc_mentions(doc, article, paragraph, index))
+    return finish_mentions(articles, found, outlets=outlets, curation=curation)
+
+
+def finish_mentions(
+    articles: list[Article], found: dict[str, list[Mention]], *, outlets: list[OutletRecord], curation: Curation | None
+) -> list[Mention]:
+    """The corpus-wide second pass: known names in every paragraph, then one mention per place.
+
+    A full name the model called a person somewhere is a person everywhere: the
+    small model sometimes labels ``Maryam Rajavi`` an organisation. Paragraphs
+    the model does not read get known names (and listed outlets) only.
+    """
     known = known_person_names(found.values(), curation)
-    for article in articles:
-        for paragraph in article.paragraphs:
-            if not goes_to_model(paragraph):
-                found[article.id].extend(known_name_mentions(nlp, article, paragraph, known, outlets))
     mentions: list[Mention] = []
     for article in articles:
-        mentions.extend(_without_duplicates(found[article.id]))
+        extra = []
+        for paragraph in article.paragraphs:
+            listed = outlets if not goes_to_model(paragraph) else []
+            extra.extend(known_name_mentions(None, article, paragraph, known, listed))
+        mentions.extend(_without_duplicates([*found[article.id], *extra]))
     return mentions
 
 
@@ -195,15 +210,21 @@ def _line(documents: dict[str, Document], article: Article, paragraph: Paragraph
 def credit_mentions(article: Article, documents: dict[str, Document], index: OutletIndex) -> list[Mention]:
     """Attribution credits as mentions; the whole attribution line is their quote."""
     mentions = []
+    publisher_lines: set[int] = set()
     for credit in article.credits:
         line = documents[credit.span.document].line(credit.span.line)
         stripped = line.strip()
         kind, role = "outlet", credit.role
+        listed = index.lookup(credit.span.text) is not None
         if credit.role is Role.AUTHOR:
-            if index.lookup(credit.span.text):  # "BY Balkans Post," credits a publisher
+            if listed:  # "BY Balkans Post," credits a publisher
                 role = Role.OUTLET
             else:
                 kind = "person"
+        if role is Role.OUTLET and not listed and credit.span.line in publisher_lines:
+            continue  # "Inside Over, Tirana, Translated by …": after the publisher comes a dateline
+        if role is Role.OUTLET:
+            publisher_lines.add(credit.span.line)
         mentions.append(Mention(kind, role, article.id, credit.span, stripped, line.index(stripped)))
     return mentions
 
@@ -274,6 +295,9 @@ def _trim(line: str, start: int, end: int) -> tuple[int, int]:
             text = text[: match.start()]
         match = _EDGE.search(text)
     text = text.rstrip(".") if not re.search(r"\b[A-Z]\.$", text) else text
+    if salutation := _SALUTATION.match(text):  # "Dear Ilir Meta," in a letter's greeting
+        start += salutation.end()
+        text = text[salutation.end() :]
     return start, start + len(text)
 
 
@@ -300,7 +324,15 @@ def is_person_name(text: str) -> bool:
 _PARTICLES = frozenset({"al", "al-", "bin", "ibn", "de", "van", "von", "der", "da", "di", "del", "e", "la", "le"})
 
 
-def known_person_names(groups: Iterable[list[Mention]], curation: Curation | None) -> list[str]:
+@dataclass(frozen=True)
+class KnownNames:
+    """Full names known from English text or curation, with one compiled pattern for them all."""
+
+    names: tuple[str, ...]
+    pattern: re.Pattern | None
+
+
+def known_person_names(groups: Iterable[list[Mention]], curation: Curation | None) -> KnownNames:
     """Full names (two words or more) seen in English text or named by curation, sorted."""
     names = {m.span.text for group in groups for m in group if m.entity_kind == "person"}
     if curation is not None:
@@ -311,18 +343,18 @@ def known_person_names(groups: Iterable[list[Mention]], curation: Curation | Non
         words = [w for w in name.split() if w.rstrip(".") not in TITLES]
         if len(words) >= 2:
             cleaned.add(" ".join(words))
-    return sorted(cleaned)
+    known = tuple(sorted(cleaned))
+    return KnownNames(known, _known_names_regex(known))
 
 
 def known_name_mentions(
-    nlp: Language, article: Article, paragraph: Paragraph, known: list[str], outlets: list[OutletRecord]
+    nlp: Language | None, article: Article, paragraph: Paragraph, known: KnownNames, outlets: list[OutletRecord]
 ) -> list[Mention]:
-    """Known people and listed outlets in a paragraph the English model does not read."""
+    """Known people and listed outlets in a paragraph the English model does not read (``nlp`` is unused)."""
     text = paragraph.text
     mentions = []
-    pattern = _known_names_regex(tuple(known))
-    if pattern is not None:
-        for match in pattern.finditer(text):
+    if known.pattern is not None:
+        for match in known.pattern.finditer(text):
             mentions.append(_text_mention("person", article, paragraph, match.start(1), match.end(1)))
     outlet_names = sorted({n for r in outlets for n in (r.name, *r.aliases) if len(n) > 3}, key=len, reverse=True)
     if outlet_names:
@@ -333,6 +365,7 @@ def known_name_mentions(
 
 
 def _known_names_regex(known: tuple[str, ...]) -> re.Pattern | None:
+    """One alternation, longest names first; an Albanian case ending may follow the last word."""
     if not known:
         return None
     names = "|".join(map(re.escape, sorted(known, key=len, reverse=True)))
