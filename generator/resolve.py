@@ -341,7 +341,12 @@ def _people_entities(groups: dict[str, list[Mention]], display: dict[str, str], 
 def canonical_spelling(mentions: list[Mention]) -> str:
     """The most frequent cleaned spelling, preferring full names, then the longer, then A-Z."""
     spellings = Counter(clean_name(m.span.text) for m in mentions)
-    return max(spellings, key=lambda s: (len(s.split()) >= 2, spellings[s], len(s), s))
+    best = max(spellings, key=lambda s: (len(s.split()) >= 2, spellings[s], len(s), s))
+    if len(best.split()) == 1:
+        # One word only: keep the title that makes it a name ("Baroness Nicholson", not "Nicholson").
+        written = Counter(_POSSESSIVE.sub("", m.span.text.strip()) for m in mentions)
+        best = max(written, key=lambda s: (written[s], len(s), s))
+    return best
 
 
 def _with_slugs(entities: list[Entity], reserved: set[str]) -> list[Entity]:

@@ -165,3 +165,8 @@ def test_resolve_outlets_uses_outlet_list_ids_and_programme_parents():
         ("report-tv", None),
         ("without-a-trace", "report-tv"),
     ]
+
+
+def test_resolve_keeps_the_title_of_a_one_word_name_in_its_display_name():
+    people = resolve_people([mention("Baroness Nicholson"), mention("Baroness Nicholson", line=2)], Curation())
+    assert [(p.name, p.id) for p in people] == [("Baroness Nicholson", "baroness-nicholson")]
