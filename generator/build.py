@@ -41,7 +41,9 @@ class Timings:
 def build_corpus(inputs: Inputs, *, timings: Timings, nlp=None) -> Corpus:
     """Run the model stages: documents in, the whole corpus out."""
     with timings.stage("segment"):
-        segments = segment(inputs.documents, curation=inputs.curation, languages=LanguageDetector())
+        segments = segment(
+            inputs.documents, curation=inputs.curation, languages=LanguageDetector(), outlets=inputs.outlets
+        )
     timings.report("segment", f"{len(segments)} segments")
     with timings.stage("dedupe"):
         articles = dedupe(segments)

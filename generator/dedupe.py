@@ -1,10 +1,14 @@
 """Dedupe: the same article in several documents becomes one article with several occurrences.
 
-Similarity is the Jaccard estimate of word 5-gram shingles (MinHash, with LSH
-so the cost stays near-linear). Segments above ``THRESHOLD`` join the earliest
-one, which stays primary. Then every article gets its final, stable slug.
+Similarity is the Jaccard index of word 5-gram shingles. MinHash with LSH finds
+candidate pairs in near-linear time; each candidate is then confirmed on the
+exact shingle sets, so a MinHash estimate never merges two texts on its own.
+Segments above ``THRESHOLD`` join the earliest one (document order), which
+stays primary; small differences (a changed tag line, a typo) still merge.
+A copy that names its outlet lends its credits to a primary that names none.
+Then every article gets its final, stable slug.
 
-Does not: change boundaries or text.
+Does not: change boundaries or text, or merge navigation residue with articles.
 """
 
 from __future__ import annotations
@@ -13,10 +17,13 @@ import re
 
 from datasketch import MinHash, MinHashLSH
 
-from .model import Article
+from .model import Article, Kind, Role
 from .slugs import SlugAllocator
 
-THRESHOLD = 0.8
+THRESHOLD = 0.7
+"""Exact shingle Jaccard at or above which two segments are one article."""
+CANDIDATE_THRESHOLD = 0.5
+"""LSH threshold: lower than ``THRESHOLD`` so that MinHash noise loses no true pair."""
 NUM_PERM = 128
 SHINGLE = 5
 _WORD = re.compile(r"\w+")
@@ -29,37 +36,49 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     return {" ".join(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
-def minhash(text: str) -> MinHash:
+def minhash(shingle_set: set[str]) -> MinHash:
     signature = MinHash(num_perm=NUM_PERM, seed=1)
-    for shingle in sorted(shingles(text)):
+    for shingle in sorted(shingle_set):
         signature.update(shingle.encode("utf-8"))
     return signature
 
 
+def jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
 def dedupe(articles: list[Article]) -> list[Article]:
     """Merge near-identical articles (in input order) and assign slugs."""
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
     kept: list[Article] = []
-    signatures: dict[int, MinHash] = {}
+    kept_shingles: list[set[str]] = []
     for article in articles:
         text = " ".join(p.text for p in article.paragraphs)
-        signature = minhash(text)
+        shingle_set = shingles(text)
+        signature = minhash(shingle_set)
         candidates = sorted(int(key) for key in lsh.query(signature))
-        match = next(
-            (i for i in candidates if signatures[i].jaccard(signature) >= THRESHOLD and _comparable(kept[i], article)),
-            None,
-        )
-        if match is None:
-            signatures[len(kept)] = signature
+        scored = [(jaccard(kept_shingles[i], shingle_set), -i) for i in candidates if _comparable(kept[i], article)]
+        best = max(scored, default=None)
+        if best is None or best[0] < THRESHOLD:
             lsh.insert(str(len(kept)), signature)
             kept.append(article)
+            kept_shingles.append(shingle_set)
         else:
-            kept[match].occurrences.extend(article.occurrences)
+            merge_into(kept[-best[1]], article)
     return assign_slugs(kept)
 
 
+def merge_into(primary: Article, copy: Article) -> None:
+    """Add ``copy``'s occurrences to ``primary``; borrow its credits when the primary names no outlet."""
+    primary.occurrences.extend(copy.occurrences)
+    if not any(c.role is Role.OUTLET for c in primary.credits) and any(c.role is Role.OUTLET for c in copy.credits):
+        primary.credits = list(copy.credits)
+
+
 def _comparable(a: Article, b: Article) -> bool:
-    """Very short segments (a headline alone) only match exactly."""
+    """Navigation only matches navigation; very short segments (a headline alone) only match exactly."""
+    if (a.kind is Kind.NAVIGATION) != (b.kind is Kind.NAVIGATION):
+        return False
     if min(len(a.paragraphs), len(b.paragraphs)) > 1:
         return True
     return [p.text.strip() for p in a.paragraphs] == [p.text.strip() for p in b.paragraphs]

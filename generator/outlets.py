@@ -1,8 +1,9 @@
 """Outlet names to canonical outlets, through the maintained list (``content/outlets.yml``).
 
-Exact matching on a normalised key (case, spaces, punctuation, ``www.`` and
-``https://`` ignored) over names, ids, aliases and domains, then a fuzzy match
-(rapidfuzz) for near spellings such as ``GazetaInpact`` or ``Balkanspost``.
+Exact matching on a normalised key (case, spaces, punctuation, a leading
+``the``, ``www.``, ``https://`` and any URL path ignored) over names, ids,
+aliases and domains (with and without their top-level domain), then a fuzzy
+match (rapidfuzz) for near spellings such as ``GazetaInpact`` or ``Balkanspost``.
 
 Does not: invent outlets; an unknown name is returned as ``None``.
 """
@@ -17,11 +18,19 @@ from rapidfuzz import fuzz, process
 from .load import OutletRecord
 
 FUZZY_CUTOFF = 88
+#: Keys shorter than this only match exactly: ``Exit`` must not fuzzily become ``Exit News``' cousin.
+MIN_FUZZY_KEY = 5
+_URL = re.compile(
+    r"^(?:https?://)?/?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:/\S*)?$", re.IGNORECASE
+)
 
 
 def outlet_key(name: str) -> str:
-    """``Iran interlink``, ``iran-interlink`` and ``https://www.Iran-Interlink.org/`` share a key stem."""
-    name = re.sub(r"^(?:https?://)?(?:www\.)?", "", name.strip().lower()).strip("/ ")
+    """``Iran interlink``, ``iran-interlink`` and ``https://www.Iran-Interlink.org/x`` share a key stem."""
+    name = name.strip().lower()
+    if match := _URL.match(name):
+        name = match.group("host")
+    name = re.sub(r"^(?:https?://)?(?:www\.)?", "", name).strip("/ ")
     name = re.sub(r"^the\s+", "", name)
     return "".join(ch for ch in unicodedata.normalize("NFKD", name) if ch.isalnum())
 
@@ -45,7 +54,7 @@ class OutletIndex:
             return None
         if key in self._by_key:
             return self._by_key[key]
-        if len(key) < 5:
+        if len(key) < MIN_FUZZY_KEY:
             return None
         match = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         return self._by_key[match[0]] if match else None
