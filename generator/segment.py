@@ -246,7 +246,7 @@ class Credits:
             first, translator = _TRANSLATED.split(stripped, maxsplit=1)
             found = self._names(where, _BY.sub("", first)) if first.strip() else []
             return found + self._found([where.credit(Role.VIA, translator)])
-        if (match := _SLASH_CREDIT.search(stripped)) and self.is_known_outlet(match.group("name")):
+        if (match := _SLASH_CREDIT.search(stripped)) and self.is_outlet(match.group("name")):
             return self._found([where.credit(Role.OUTLET, match.group("name"), after=match.start())])
         if _BY.match(stripped):
             return self._names(where, _BY.sub("", stripped)) or None
@@ -264,9 +264,8 @@ class Credits:
         if not stripped or len(stripped) > MAX_ATTRIBUTION:
             return None
         if match := _SOURCE_DATED.match(stripped):
-            if self.is_outlet(match.group("name")) or not is_person(match.group("name")):
-                return self._found([where.credit(Role.OUTLET, match.group("name"))])
-            return self._found([where.credit(Role.AUTHOR, match.group("name"))])
+            # ``Radio Farda, February 25 2019`` under a headline names the publisher; a writer would be ``By …``
+            return self._found([where.credit(Role.OUTLET, match.group("name"))])
         if match := _SOURCE_PREFIX.match(stripped):
             return self._found([where.credit(Role.OUTLET, match.group("name"))])
         if match := _TRANSLATION_HEADING.match(stripped):
@@ -302,7 +301,8 @@ class Credits:
                 return self._found([where.credit(Role.OUTLET, parts[0], after=after)])
             if not all(_is_title_case(p) or _ACRONYM.search(p) for p in parts):
                 return []  # ``Olsi Yazici, Albanian writer`` is a caption; ``Elis Gjevori ,TRT world`` a credit
-            outlet_at = 1 if is_person(parts[0]) else 0
+            # ``Name, Outlet`` but ``Outlet, City, Country``: with three parts the tail is a place.
+            outlet_at = 1 if is_person(parts[0]) and len(parts) == 2 else 0
         authors = [n for p in parts[:outlet_at] for n in _split_people(p)]
         found = [where.credit(Role.AUTHOR, n, after=after) for n in authors]
         found.append(where.credit(Role.OUTLET, parts[outlet_at], after=after))

@@ -319,6 +319,8 @@ def test_segment_without_outlet_list_tells_outlets_by_shape():
     articles = run([*BODY, "BY Balkans Post,", *OTHER], outlets=None)
     assert credits(articles[0]) == [("outlet", "Balkans Post")]
     assert run([*BODY, "BY Jane Miller,", *OTHER], outlets=None)[0].credits[0].role is Role.AUTHOR
+    city_country = run([*BODY, "Harbour Voice, Tirana, Albania, Translated by Jane Miller", *OTHER], outlets=None)
+    assert credits(city_country[0])[0] == ("outlet", "Harbour Voice")
 
 
 def test_corpus_segmentation_meets_the_quality_bar():
