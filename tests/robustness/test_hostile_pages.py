@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ from bs4 import BeautifulSoup
 
 from generator.build import SITE_NAME
 from generator.load import load_inputs
+
+from .conftest import GENERATED, HOSTILE, tree_hashes
 
 EXECUTABLE_SCRIPT_TYPES = {"", "text/javascript", "module", "application/javascript"}
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href")
@@ -162,3 +165,12 @@ def test_crlf_lone_cr_and_bom_documents_are_built_with_editor_line_numbers(corpu
     assert documents["crlf-line-ends"]["line_count"] == 2
     assert documents["lone-cr-line-ends"]["line_count"] == 2
     assert documents["bom"]["title"] == "A document with a byte-order mark"
+
+
+def test_build_writes_nothing_outside_its_output_directory(hostile_build, hostile_content: Path, tmp_path):
+    assert sorted(p.name for p in hostile_build.site.parent.iterdir()) == ["site"]  # no staging left
+    pristine = tmp_path / "content"
+    shutil.copytree(HOSTILE, pristine)
+    for name, data in GENERATED.items():
+        (pristine / name).write_bytes(data)
+    assert tree_hashes(hostile_content) == tree_hashes(pristine)
