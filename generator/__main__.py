@@ -29,7 +29,16 @@ def _progress(stage: str, detail: str) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     """Build the site: every stage, then an atomic swap into --out."""
     timings = Timings(report=_progress)
-    build(args.content, args.out, config_file=args.config, site_url=args.site_url, timings=timings)
+    cache_dir = None if args.no_cache else args.cache
+    build(
+        args.content,
+        args.out,
+        config_file=args.config,
+        site_url=args.site_url,
+        timings=timings,
+        cache_dir=cache_dir,
+        jobs=args.jobs,
+    )
     total = sum(timings.stages.values())
     summary = ", ".join(f"{name} {seconds:.1f}s" for name, seconds in timings.stages.items())
     console.print(f"[green]built[/green] {args.out} in {total:.1f}s ({summary})")
@@ -86,6 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument(
         "--config", type=Path, default=PROJECT_ROOT / "mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)"
     )
+    build_parser.add_argument(
+        "--cache", type=Path, default=Path(".cache"), help="where segment and NER results are kept between builds "
+        "(default: .cache); a rebuild recomputes only what changed"
+    )
+    build_parser.add_argument("--no-cache", action="store_true", help="compute everything, read and write no cache")
+    build_parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
     build_parser.set_defaults(run=cmd_build)
 
     check_parser = commands.add_parser(

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import Cache, cached_extract, cached_segment, default_jobs
 from .curation import Curation
 from .dedupe import dedupe
 from .errors import Problem
@@ -38,20 +39,33 @@ class Timings:
         self.stages[name] = time.perf_counter() - start
 
 
-def build_corpus(inputs: Inputs, *, timings: Timings, nlp=None) -> Corpus:
-    """Run the model stages: documents in, the whole corpus out."""
+def build_corpus(inputs: Inputs, *, timings: Timings, nlp=None, cache: Cache | None = None, jobs: int = 1) -> Corpus:
+    """Run the model stages: documents in, the whole corpus out.
+
+    With a ``cache``, segment and extract reuse earlier results and compute the rest in ``jobs`` processes.
+    """
     with timings.stage("segment"):
-        segments = segment(
-            inputs.documents, curation=inputs.curation, languages=LanguageDetector(), outlets=inputs.outlets
-        )
+        if cache:
+            segments = cached_segment(
+                inputs.documents, curation=inputs.curation, outlets=inputs.outlets, cache=cache, jobs=jobs
+            )
+        else:
+            segments = segment(
+                inputs.documents, curation=inputs.curation, languages=LanguageDetector(), outlets=inputs.outlets
+            )
     timings.report("segment", f"{len(segments)} segments")
     with timings.stage("dedupe"):
         articles = dedupe(segments)
     timings.report("dedupe", f"{len(articles)} distinct articles")
     with timings.stage("extract"):
-        nlp = nlp or load_nlp()
         documents = {d.id: d for d in inputs.documents}
-        mentions = extract(articles, documents, nlp=nlp, outlets=inputs.outlets)
+        if cache:
+            mentions = cached_extract(
+                articles, documents, outlets=inputs.outlets, curation=inputs.curation, cache=cache, jobs=jobs
+            )
+        else:
+            nlp = nlp or load_nlp()
+            mentions = extract(articles, documents, nlp=nlp, outlets=inputs.outlets, curation=inputs.curation)
     timings.report("extract", f"{len(mentions)} mentions")
     with timings.stage("resolve"):
         articles, people, outlets = resolve(articles, mentions, curation=inputs.curation, outlets=inputs.outlets)
@@ -82,8 +96,13 @@ def build(
     config_file: Path,
     site_url: str | None = None,
     timings: Timings | None = None,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
 ) -> Corpus:
-    """Build the whole site from ``content_dir`` into ``out_dir``, atomically."""
+    """Build the whole site from ``content_dir`` into ``out_dir``, atomically.
+
+    With ``cache_dir``, segment and extract results are kept there and reused by the next build.
+    """
     timings = timings or Timings()
     check_replaceable(out_dir)  # before the slow stages, not only at the swap
     with timings.stage("load"):
@@ -91,7 +110,14 @@ def build(
     timings.report("load", f"{len(inputs.documents)} documents")
     for warning in inputs.warnings:
         timings.report("warning", str(warning))
-    corpus = build_corpus(inputs, timings=timings)
+    cache = Cache(cache_dir) if cache_dir else None
+    try:
+        corpus = build_corpus(inputs, timings=timings, cache=cache, jobs=jobs or default_jobs())
+        if cache:
+            cache.prune()
+    finally:
+        if cache:
+            cache.close()
     with staging_area(out_dir) as staging:
         docs_dir, site_dir = staging / "docs", staging / "site"
         with timings.stage("render"):

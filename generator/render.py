@@ -83,9 +83,20 @@ class Site:
             for mention in entity.mentions:
                 self.mentions_by_article[mention.article].append((mention, entity))
         self.articles_by_document: dict[str, list[Article]] = defaultdict(list)
+        # Credits by entity, in corpus order: scanning every article per entity page is quadratic.
+        self.authored: dict[str, list[Article]] = defaultdict(list)
+        self.published: dict[str, list[Article]] = defaultdict(list)
+        self.relayed: dict[str, list[Article]] = defaultdict(list)
         for article in corpus.articles:
             for occurrence in article.occurrences:
                 self.articles_by_document[occurrence.document].append(article)
+            for person in dict.fromkeys(article.authors):
+                self.authored[person].append(article)
+            if article.has_page:
+                if article.outlet:
+                    self.published[article.outlet].append(article)
+                for outlet in dict.fromkeys(article.via):
+                    self.relayed[outlet].append(article)
 
     @staticmethod
     def url(section: str, slug: str) -> str:
@@ -244,15 +255,15 @@ def _entity_values(site: Site, entity: Entity) -> dict:
         "parent": None,
     }
     if entity.entity_kind == "person":
-        values["authored"] = [a for a in site.corpus.articles if entity.id in a.authors]
+        values["authored"] = site.authored[entity.id]
         values["co_mentioned"] = _co_mentioned(site, entity, set(by_article))
         values["mentioning_outlets"] = sorted(
             {site.outlets[site.articles[a].outlet].name: site.outlets[site.articles[a].outlet] for a in by_article if site.articles[a].outlet}.values(),
             key=lambda o: o.name.casefold(),
         )
     else:
-        values["published"] = [a for a in site.corpus.articles if a.outlet == entity.id and a.has_page]
-        values["relayed"] = [a for a in site.corpus.articles if entity.id in a.via and a.has_page]
+        values["published"] = site.published[entity.id]
+        values["relayed"] = site.relayed[entity.id]
         values["parent"] = site.outlets.get(entity.parent) if entity.parent else None
     return values
 
