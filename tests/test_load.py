@@ -147,9 +147,7 @@ def test_two_documents_with_the_same_slug_are_an_error_naming_both(tmp_path):
 
 
 def test_file_names_with_spaces_non_ascii_and_double_dots_get_plain_slugs(tmp_path):
-    content = make_content(
-        tmp_path, {"Raport i shkurtër – ëç.txt": GOOD, "two..dots.txt": GOOD, "گزارش.txt": GOOD}
-    )
+    content = make_content(tmp_path, {"Raport i shkurtër – ëç.txt": GOOD, "two..dots.txt": GOOD, "گزارش.txt": GOOD})
     inputs = load_inputs(content)
     assert sorted(d.id for d in inputs.documents) == ["gzrsh", "raport-i-shkurter-ec", "two-dots"]
     assert inputs.warnings == []

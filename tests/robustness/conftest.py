@@ -8,6 +8,7 @@ CR, BOM, empty, binary), written here into a temporary copy.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import socket
@@ -105,17 +106,20 @@ def hostile_site(hostile_build: Build) -> Path:
     return hostile_build.site
 
 
-@pytest.fixture(scope="session")
-def chromium() -> Iterator:
-    """Debian's Chromium driven by Playwright; tests using it are marked ``browser``."""
+def probe(visits: list[dict]) -> list[dict]:
+    """Run ``chromium_probe.py`` on ``visits``; one report per visit (see that module)."""
     if not CHROMIUM.exists():
         pytest.skip(f"{CHROMIUM} not found: apt-get install -y chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.robustness.chromium_probe"],
+        input=json.dumps({"visits": visits}),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
 
 
 NGINX = Path(os.environ.get("NGINX", "/usr/sbin/nginx"))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import PREFIX, ROOT, SITE_URL
+from .conftest import PREFIX, ROOT, SITE_URL, probe
 
 LINKCHECKER = ROOT / ".venv" / "bin" / "linkchecker"
 
@@ -79,18 +79,10 @@ def test_sitemap_and_canonical_links_use_the_site_url(hostile_site: Path):
 
 
 @pytest.mark.browser
-def test_pagefind_search_works_under_the_sub_path(nginx, chromium):
-    page = chromium.new_page()
-    failed = []
-    page.on("response", lambda r: failed.append((r.status, r.url)) if r.status >= 400 else None)
-    page.on("requestfailed", lambda r: failed.append(("failed", r.url)))
-    page.goto(nginx + PREFIX + "search/?q=Smith")
-    results = page.locator(".pagefind-ui__result-link")
-    results.first.wait_for(timeout=15000)
-    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
-    assert hrefs and all(h.startswith(PREFIX) for h in hrefs), hrefs
-    response = page.goto(nginx + hrefs[0])
-    assert response.status == 200
-    assert "Smith" in page.content()
-    assert failed == []
-    page.close()
+def test_pagefind_search_works_under_the_sub_path(nginx):
+    search = {"url": nginx + PREFIX + "search/?q=Smith", "wait_for": ".pagefind-ui__result"}
+    (report,) = probe([{**search, "links": ".pagefind-ui__result-link"}])
+    assert report["failed"] == []
+    assert report["links"] and all(h.startswith(PREFIX) for h in report["links"]), report["links"]
+    status, body = get(nginx + report["links"][0])
+    assert status == 200 and "Smith" in body
