@@ -96,7 +96,8 @@ def hostile_content(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def hostile_build(hostile_content: Path) -> Build:
     """The hostile corpus built once per session under a sub-path site URL."""
-    build = run_build(hostile_content, hostile_content.parent / "out" / "site", "--site-url", SITE_URL)
+    out = hostile_content.parent / "out" / "site"
+    build = run_build(hostile_content, out, "--site-url", SITE_URL, "--no-cache")
     assert build.returncode == 0, build.stderr
     return build
 

@@ -47,7 +47,13 @@ def workspace(tmp_path: Path) -> dict[str, Path]:
     shim.mkdir(parents=True)
     (shim / "__init__.py").write_text("")
     (shim / "__main__.py").write_text(PAGEFIND_SHIM)
-    return {"content": content, "site": site, "shim": shim.parent, "marker": tmp_path / "pagefind-started"}
+    return {
+        "content": content,
+        "site": site,
+        "shim": shim.parent,
+        "marker": tmp_path / "pagefind-started",
+        "cache": tmp_path / "cache",
+    }
 
 
 def start_build(workspace: dict[str, Path]) -> tuple[subprocess.Popen, list[str]]:
@@ -58,8 +64,10 @@ def start_build(workspace: dict[str, Path]) -> tuple[subprocess.Popen, list[str]
         "COLUMNS": "300",
     }
     command = [sys.executable, "-m", "generator", "build", "--content", str(workspace["content"])]
+    # A cache and two processes, as a default build runs: a kill must also stop the workers cleanly.
+    options = ["--out", str(workspace["site"]), "--cache", str(workspace["cache"]), "--jobs", "2"]
     process = subprocess.Popen(
-        [*command, "--out", str(workspace["site"])],
+        [*command, *options],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -78,6 +86,18 @@ def wait_until(condition, process: subprocess.Popen, timeout: float = 120) -> No
         assert process.poll() is None, "the build ended before reaching the stage"
         assert time.monotonic() < deadline, "the build did not reach the stage in time"
         time.sleep(0.005)
+
+
+def group_alive(pgid: int, grace: float = 5) -> bool:
+    """Whether any process of the build's process group is still running after ``grace`` seconds."""
+    deadline = time.monotonic() + grace
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except ProcessLookupError:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def staging_dirs(site: Path) -> list[Path]:
@@ -103,6 +123,7 @@ def test_killed_build_leaves_previous_site_byte_identical(workspace, stage, kill
         wait_until(lambda: STAGES[stage](workspace, lines), process)
         process.send_signal(kill)
         returncode = process.wait(timeout=60)
+        leftovers = group_alive(process.pid) if kill == signal.SIGTERM else None
     finally:
         try:
             os.killpg(process.pid, signal.SIGKILL)  # a SIGKILLed build cannot stop its Pagefind child itself
@@ -113,6 +134,7 @@ def test_killed_build_leaves_previous_site_byte_identical(workspace, stage, kill
         assert returncode == EXIT_INTERRUPTED, "".join(lines)
         assert "interrupted" in "".join(lines)
         assert staging_dirs(workspace["site"]) == []  # cleaned up on the way out
+        assert not leftovers, "worker or Pagefind processes outlived the interrupted build"
     else:
         assert returncode == -signal.SIGKILL
         # Whatever was left is stale: its lock died with the build, so the next build removes it.

@@ -12,9 +12,11 @@ from .conftest import SITE_URL, SOURCE_DATE_EPOCH, run_build, tree_hashes
 
 
 def test_two_builds_of_the_same_input_are_byte_identical(hostile_build, hostile_content: Path, tmp_path):
+    """The first build ran serially without a cache; this one fills a fresh cache in parallel processes."""
     elsewhere = tmp_path / "copy" / "content"
     shutil.copytree(hostile_content, elsewhere)
-    second = run_build(elsewhere, tmp_path / "public" / "site", "--site-url", SITE_URL)
+    cache = ("--cache", str(tmp_path / "cache"), "--jobs", "2")
+    second = run_build(elsewhere, tmp_path / "public" / "site", "--site-url", SITE_URL, *cache)
     assert second.returncode == 0, second.stderr
     first_tree, second_tree = tree_hashes(hostile_build.site), tree_hashes(second.site)
     assert any(path.endswith(".pf_filter") for path in first_tree)  # Pagefind's unstable files are there
