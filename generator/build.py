@@ -16,6 +16,7 @@ from .extract import extract, load_nlp
 from .language import LanguageDetector
 from .load import Inputs, load_inputs
 from .model import Corpus, Mention
+from .pagemeta import redirect_maps
 from .render import render
 from .resolve import person_key, resolve
 from .segment import segment
@@ -121,10 +122,10 @@ def build(
     with staging_area(out_dir) as staging:
         docs_dir, site_dir = staging / "docs", staging / "site"
         with timings.stage("render"):
-            pages = render(corpus, docs_dir, site_name=SITE_NAME)
+            pages = render(corpus, docs_dir, site_name=SITE_NAME, site_url=site_url)
         timings.report("render", f"{pages} pages")
         with timings.stage("mkdocs"):
-            run_mkdocs(config_file, docs_dir, site_dir, site_url=site_url)
+            run_mkdocs(config_file, docs_dir, site_dir, site_url=site_url, redirect_maps=redirect_maps(corpus))
         with timings.stage("pagefind"):
             run_pagefind(site_dir)
         swap_in(site_dir, out_dir)

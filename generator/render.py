@@ -10,6 +10,7 @@ Does not: run MkDocs or Pagefind (``site``).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections import Counter, defaultdict
@@ -19,10 +20,30 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import __version__
+from . import __version__, pagemeta
 from .model import Article, Corpus, Document, Entity, Mention, Role
+from .pagemeta import PageUrls
+
+#: The home page's own description of the site: what it is, never a claim about anyone.
+SITE_DESCRIPTION = (
+    "A reference index of press documents. Every statement on it is that of the cited source, "
+    "quoted verbatim and linked to the exact paragraph it comes from."
+)
+
+#: Entity pages show every mention; past this many, the per-article groups start closed.
+OPEN_MENTION_LIMIT = 20
 
 SECTIONS = ("documents", "articles", "people", "outlets")
+
+NOUNS = {
+    "documents": ("document", "documents"),
+    "articles": ("article", "articles"),
+    "people": ("person", "people"),
+    "outlets": ("outlet", "outlets"),
+}
+
+#: The language of the site's own words (mkdocs.yml ``theme.language``).
+PAGE_LANGUAGE = "en"
 
 
 def make_environment() -> Environment:
@@ -37,6 +58,8 @@ def make_environment() -> Environment:
     env.filters["front_matter"] = front_matter_value
     env.filters["highlight"] = highlight
     env.filters["letter"] = index_letter
+    env.filters["language_name"] = pagemeta.language_name
+    env.filters["language_label"] = pagemeta.language_label
     return env
 
 
@@ -82,6 +105,7 @@ class Site:
         for entity in (*corpus.people, *corpus.outlets):
             for mention in entity.mentions:
                 self.mentions_by_article[mention.article].append((mention, entity))
+        self.paragraph_languages = {(a.id, p.line): p.language for a in corpus.articles for p in a.paragraphs}
         self.articles_by_document: dict[str, list[Article]] = defaultdict(list)
         # Credits by entity, in corpus order: scanning every article per entity page is quadratic.
         self.authored: dict[str, list[Article]] = defaultdict(list)
@@ -111,36 +135,108 @@ class Site:
         return self.url("people" if entity.entity_kind == "person" else "outlets", entity.id)
 
 
-def render(corpus: Corpus, docs_dir: Path, *, site_name: str) -> int:
-    """Write every page and export under ``docs_dir``; return the number of pages."""
+def render(
+    corpus: Corpus,
+    docs_dir: Path,
+    *,
+    site_name: str,
+    site_url: str | None = None,
+    accessed: dt.date | None = None,
+) -> int:
+    """Write every page and export under ``docs_dir``; return the number of pages.
+
+    ``site_url`` makes permalinks and JSON-LD URLs absolute; ``accessed`` is the
+    date printed in citations (default: SOURCE_DATE_EPOCH's date, else none).
+    """
     env = make_environment()
     site = Site(corpus)
+    urls = PageUrls(site_url)
+    accessed = accessed or pagemeta.source_date()
     pages: dict[str, str] = {}
     common = {"site_name": site_name, "site": site}
 
     def page(path: str, template: str, **values) -> None:
-        depth = path.count("/") + (0 if path.endswith("index.md") else 1)
-        pages[path] = env.get_template(template).render(root="../" * depth, **common, **values)
+        pages[path] = env.get_template(template).render(root=page_root(path), **common, **values)
 
-    page("index.md", "home.md.j2", counts=_counts(corpus), top_people=_top(corpus.people), top_outlets=_top(corpus.outlets))
+    def jsonld(data: dict) -> dict:
+        return {"jsonld": pagemeta.jsonld_front_matter(data)}
+
+    counts = _counts(corpus)
+    page(
+        "index.md",
+        "home.md.j2",
+        counts=counts,
+        top_people=_top(corpus.people),
+        top_outlets=_top(corpus.outlets),
+        description=SITE_DESCRIPTION,
+        **jsonld(pagemeta.home_jsonld(site_name=site_name, description=SITE_DESCRIPTION, root="", urls=urls)),
+    )
     page("search.md", "search.md.j2")
     for document in corpus.documents:
-        page(f"documents/{document.id}.md", "document.md.j2", document=document, lines=_document_lines(site, document))
+        path = site.url("documents", document.id)
+        page(
+            f"documents/{document.id}.md",
+            "document.md.j2",
+            document=document,
+            lines=_document_lines(site, document),
+            **jsonld(pagemeta.document_jsonld(document, path=path, root="../../", urls=urls)),
+        )
     for article in corpus.articles:
         if article.has_page:
-            page(f"articles/{article.id}.md", "article.md.j2", article=article, **_article_values(site, article))
-    for person in corpus.people:
-        page(f"people/{person.id}.md", "entity.md.j2", entity=person, **_entity_values(site, person))
-    for outlet in corpus.outlets:
-        page(f"outlets/{outlet.id}.md", "entity.md.j2", entity=outlet, **_entity_values(site, outlet))
-    page("documents/index.md", "index.md.j2", section="documents", title="Documents", groups=_groups(
-        [(d.title, site.url("documents", d.id), f"{len(site.articles_by_document[d.id])} segments") for d in corpus.documents]))
-    page("articles/index.md", "index.md.j2", section="articles", title="Articles", groups=_groups(
-        [(a.title or a.id, site.url("articles", a.id), a.language) for a in corpus.articles if a.has_page]))
-    page("people/index.md", "index.md.j2", section="people", title="People", groups=_groups(
-        [(p.name, site.url("people", p.id), _count_label(p)) for p in corpus.people]))
-    page("outlets/index.md", "index.md.j2", section="outlets", title="Outlets", groups=_groups(
-        [(o.name, site.url("outlets", o.id), _count_label(o)) for o in corpus.outlets]))
+            values = _article_values(site, article)
+            page(
+                f"articles/{article.id}.md",
+                "article.md.j2",
+                article=article,
+                **values,
+                **_article_meta(site, article, values, site_name=site_name, urls=urls, accessed=accessed),
+            )
+    for entity in (*corpus.people, *corpus.outlets):
+        path = site.entity_url(entity)
+        parent = site.outlets.get(entity.parent) if entity.parent else None
+        page(
+            f"{path.rstrip('/')}.md",
+            "entity.md.j2",
+            entity=entity,
+            **_entity_values(site, entity),
+            citation=pagemeta.entity_citation(entity, site_name=site_name, path=path, urls=urls, accessed=accessed),
+            **jsonld(
+                pagemeta.entity_jsonld(
+                    entity, path=path, root="../../", urls=urls, parent_path=site.entity_url(parent) if parent else None
+                )
+            ),
+        )
+    indexes = {
+        "documents": (
+            "Documents",
+            [
+                (d.title, site.url("documents", d.id), f"{len(site.articles_by_document[d.id])} segments")
+                for d in corpus.documents
+            ],
+        ),
+        "articles": (
+            "Articles",
+            [
+                (a.title or a.id, site.url("articles", a.id), pagemeta.language_name(a.language))
+                for a in corpus.articles
+                if a.has_page
+            ],
+        ),
+        "people": ("People", [(p.name, site.url("people", p.id), _count_label(p)) for p in corpus.people]),
+        "outlets": ("Outlets", [(o.name, site.url("outlets", o.id), _count_label(o)) for o in corpus.outlets]),
+    }
+    for section, (title, rows) in indexes.items():
+        page(
+            f"{section}/index.md",
+            "index.md.j2",
+            section=section,
+            title=title,
+            groups=_groups(rows),
+            count_label=plural(len(rows), *NOUNS[section]),
+            **jsonld(
+                pagemeta.collection_jsonld(title=title, path=f"{section}/", root="../", urls=urls, count=len(rows))
+            ),
+        )
 
     for path, text in sorted(pages.items()):
         target = docs_dir / path
@@ -152,6 +248,38 @@ def render(corpus: Corpus, docs_dir: Path, *, site_name: str) -> int:
     for name, text in csv_exports(corpus, site).items():
         (data / name).write_text(text, encoding="utf-8")
     return len(pages)
+
+
+def plural(count: int, singular: str, plural: str) -> str:
+    """``1 person``, ``2 people``."""
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def page_root(path: str) -> str:
+    """The relative URL from the page built from ``path`` (a Markdown path) back to the site root."""
+    depth = path.count("/") + (0 if path == "index.md" or path.endswith("/index.md") else 1)
+    return "../" * depth
+
+
+def _article_meta(
+    site: Site, article: Article, values: dict, *, site_name: str, urls: PageUrls, accessed: dt.date | None
+) -> dict:
+    path = site.url("articles", article.id)
+    people = {"outlet": values["outlet"], "via": values["via"], "authors": values["authors"]}
+    citation = pagemeta.article_citation(
+        article, site_name=site_name, path=path, urls=urls, documents=site.documents, accessed=accessed, **people
+    )
+    data = pagemeta.article_jsonld(
+        article,
+        path=path,
+        root="../../",
+        urls=urls,
+        entity_path=site.entity_url,
+        mentioned_people=values["mentioned_people"],
+        documents=site.documents,
+        **people,
+    )
+    return {"citation": citation, "jsonld": pagemeta.jsonld_front_matter(data)}
 
 
 def _counts(corpus: Corpus) -> dict[str, int]:
@@ -188,7 +316,12 @@ def _document_lines(site: Site, document: Document) -> list[dict]:
             if occurrence.document == document.id:
                 for number in range(occurrence.line_start, occurrence.line_end + 1):
                     owner[number] = article
-    starts = {o.line_start: a for a in site.articles_by_document[document.id] for o in a.occurrences if o.document == document.id}
+    starts = {
+        o.line_start: a
+        for a in site.articles_by_document[document.id]
+        for o in a.occurrences
+        if o.document == document.id
+    }
     return [
         {"number": n, "text": text, "article": owner.get(n), "starts": starts.get(n)}
         for n, text in enumerate(document.lines, start=1)
@@ -201,11 +334,20 @@ def _article_values(site: Site, article: Article) -> dict:
         if mention.role is Role.MENTION:
             marks[mention.span.line].append((mention, entity))
     paragraphs = [
-        {"paragraph": p, "html": _linked_text(site, p.text, marks.get(p.line, []), p.line)}
+        {
+            "paragraph": p,
+            "html": _linked_text(site, p.text, marks.get(p.line, []), p.line),
+            "lang": p.language if p.language != PAGE_LANGUAGE else None,
+            "dir": pagemeta.text_direction(p.language),
+        }
         for p in article.paragraphs
     ]
-    mentioned = sorted({e.id: e for _, e in site.mentions_by_article[article.id]}.values(), key=lambda e: e.name.casefold())
+    mentioned = sorted(
+        {e.id: e for _, e in site.mentions_by_article[article.id]}.values(), key=lambda e: e.name.casefold()
+    )
     return {
+        "title_lang": article.language if article.language != PAGE_LANGUAGE else None,
+        "title_dir": pagemeta.text_direction(article.language),
         "outlet": site.outlets.get(article.outlet) if article.outlet else None,
         "via": [site.outlets[v] for v in article.via],
         "authors": [site.people[a] for a in article.authors],
@@ -233,9 +375,19 @@ def _entity_values(site: Site, entity: Entity) -> dict:
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in entity.mentions:
         by_article[mention.article].append(mention)
+    collapse = len(entity.mentions) > OPEN_MENTION_LIMIT
     groups = [
-        {"article": site.articles[aid], "mentions": sorted(ms, key=lambda m: (m.span.line, m.span.start))}
-        for aid, ms in sorted(by_article.items(), key=lambda kv: (site.articles[kv[0]].title or "").casefold())
+        {
+            "article": site.articles[aid],
+            "open": not collapse or n == 0,
+            "mentions": [
+                {"mention": m, "lang": _quote_language(site, site.articles[aid], m)}
+                for m in sorted(ms, key=lambda m: (m.span.line, m.span.start))
+            ],
+        }
+        for n, (aid, ms) in enumerate(
+            sorted(by_article.items(), key=lambda kv: ((site.articles[kv[0]].title or "").casefold(), kv[0]))
+        )
     ]
     spellings = Counter(m.span.text for m in entity.mentions)
     spelling_outlets: dict[str, set[str]] = defaultdict(set)
@@ -245,7 +397,9 @@ def _entity_values(site: Site, entity: Entity) -> dict:
             spelling_outlets[mention.span.text].add(site.outlets[outlet].name)
     values = {
         "groups": groups,
-        "spellings": [(s, spellings[s], sorted(spelling_outlets[s])) for s in sorted(spellings, key=lambda s: (-spellings[s], s))],
+        "spellings": [
+            (s, spellings[s], sorted(spelling_outlets[s])) for s in sorted(spellings, key=lambda s: (-spellings[s], s))
+        ],
         "article_count": len(by_article),
         "authored": [],
         "co_mentioned": [],
@@ -258,7 +412,11 @@ def _entity_values(site: Site, entity: Entity) -> dict:
         values["authored"] = site.authored[entity.id]
         values["co_mentioned"] = _co_mentioned(site, entity, set(by_article))
         values["mentioning_outlets"] = sorted(
-            {site.outlets[site.articles[a].outlet].name: site.outlets[site.articles[a].outlet] for a in by_article if site.articles[a].outlet}.values(),
+            {
+                site.outlets[site.articles[a].outlet].name: site.outlets[site.articles[a].outlet]
+                for a in by_article
+                if site.articles[a].outlet
+            }.values(),
             key=lambda o: o.name.casefold(),
         )
     else:
@@ -268,10 +426,18 @@ def _entity_values(site: Site, entity: Entity) -> dict:
     return values
 
 
+def _quote_language(site: Site, article: Article, mention: Mention) -> str | None:
+    """The quote's language when it differs from the page's (for its ``lang`` attribute)."""
+    language = site.paragraph_languages.get((article.id, mention.span.line), article.language)
+    return language if language != PAGE_LANGUAGE else None
+
+
 def _co_mentioned(site: Site, person: Entity, articles: set[str], n: int = 10) -> list[tuple[Entity, int]]:
     counts: Counter[str] = Counter()
     for article_id in articles:
-        others = {e.id for _, e in site.mentions_by_article[article_id] if e.entity_kind == "person" and e.id != person.id}
+        others = {
+            e.id for _, e in site.mentions_by_article[article_id] if e.entity_kind == "person" and e.id != person.id
+        }
         counts.update(others)
     return [(site.people[pid], c) for pid, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
@@ -352,9 +518,23 @@ def csv_exports(corpus: Corpus, site: Site) -> dict[str, str]:
         return buffer.getvalue()
 
     people = [[p.id, p.name, "; ".join(p.aliases), len(p.mentions), site.entity_url(p)] for p in corpus.people]
-    outlets = [[o.id, o.name, o.outlet_kind or "", "; ".join(o.aliases), len(o.mentions), site.entity_url(o)] for o in corpus.outlets]
+    outlets = [
+        [o.id, o.name, o.outlet_kind or "", "; ".join(o.aliases), len(o.mentions), site.entity_url(o)]
+        for o in corpus.outlets
+    ]
     mentions = [
-        [e.entity_kind, e.id, m.role.value, m.article, m.span.document, m.span.line, m.span.start, m.span.end, m.span.text, m.quote]
+        [
+            e.entity_kind,
+            e.id,
+            m.role.value,
+            m.article,
+            m.span.document,
+            m.span.line,
+            m.span.start,
+            m.span.end,
+            m.span.text,
+            m.quote,
+        ]
         for e in (*corpus.people, *corpus.outlets)
         for m in _sorted_mentions(e.mentions)
     ]
