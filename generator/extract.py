@@ -390,15 +390,17 @@ def _sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
 
 
 def _mention(kind: str, article: str, document: str, line: int, ent: SpacySpan, start: int, end: int) -> Mention:
-    sentence = ent.sent
+    """A mention quoted with every sentence it touches: a split after "Capt." must not cut the name."""
     text = ent.doc.text
+    touched = [s for s in ent.doc.sents if s.start_char < end and start < s.end_char] or [ent.sent]
+    quote_start, quote_end = touched[0].start_char, touched[-1].end_char
     return Mention(
         entity_kind=kind,
         role=Role.MENTION,
         article=article,
         span=Span(document, line, start, end, text[start:end]),
-        quote=sentence.text,
-        quote_start=sentence.start_char,
+        quote=text[quote_start:quote_end],
+        quote_start=quote_start,
     )
 
 

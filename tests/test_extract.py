@@ -128,3 +128,17 @@ def test_extract_drops_organisations_places_and_glued_fragments(nlp):
     article, documents = article_of(lines)
     mentions = extract([article], documents, nlp=nlp, outlets=OUTLETS)
     assert found(mentions, "person") == []
+
+
+def test_mention_quote_spans_every_sentence_the_name_touches():
+    from generator.extract import _mention
+
+    doc = spacy.blank("en").make_doc("He met Capt. Matthew Woodside there.")
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.text == "Matthew"
+    title = doc[2:3]
+    end = doc.text.index("Woodside") + len("Woodside")
+    mention = _mention("person", "a", "d", 1, title, title.start_char, end)
+    assert mention.span.text == "Capt. Matthew Woodside"
+    assert mention.span.text in mention.quote
+    assert doc.text[mention.quote_start :].startswith(mention.quote)
