@@ -66,6 +66,16 @@ def result_links(page, scope: str = "") -> list[str]:
     return page.eval_on_selector_all(f"{scope} {TOP_RESULT}", "els => els.map(e => e.href)")
 
 
+def wait_until_every_result(page, check: str, arg=None) -> None:
+    """Wait until results show and every page-level result passes ``check``, a JS ``(link, arg) => bool``."""
+    page.wait_for_function(
+        "([selector, check, arg]) => { const links = [...document.querySelectorAll(selector)];"
+        " const ok = eval(check); return links.length > 0 && links.every(a => ok(a, arg)); }",
+        arg=[TOP_RESULT, check, arg],
+        timeout=10_000,
+    )
+
+
 def apply_filter(page, name: str, value: str) -> None:
     """Open the filter's panel (as a reader would, by its summary) and tick one value."""
     box = page.locator(f"input[type=checkbox][name='{name}'][value='{value}']")
@@ -119,10 +129,7 @@ def test_search_filter_by_page_type_keeps_only_that_type(page, site_server, corp
     before = result_links(page)
     assert any("/articles/" in link for link in before) or page.locator(".pagefind-ui__button").count()
     apply_filter(page, "type", "person")
-    page.wait_for_function(
-        f"() => [...document.querySelectorAll('{TOP_RESULT}')].every(a => a.href.includes('/people/'))",
-        timeout=10_000,
-    )
+    wait_until_every_result(page, "a => a.href.includes('/people/')")
     after = result_links(page)
     assert after and all("/people/" in link for link in after)
     assert set(after) != set(before)
@@ -136,11 +143,7 @@ def test_search_filter_by_outlet_keeps_that_outlets_articles(page, site_server, 
     expected = {site_server + a["url"] for a in published if a["outlet"] == article["outlet"]}
     load(page, site_server, "search/?q=" + outlet.split()[0])
     apply_filter(page, "outlet", outlet)
-    page.wait_for_function(
-        f"expected => [...document.querySelectorAll('{TOP_RESULT}')].every(a => expected.includes(a.href))",
-        arg=sorted(expected),
-        timeout=10_000,
-    )
+    wait_until_every_result(page, "(a, expected) => expected.includes(a.href)", sorted(expected))
     assert set(result_links(page)) <= expected
 
 
@@ -149,10 +152,7 @@ def test_search_results_offer_paragraph_permalinks(page, site_server, corpus):
     mention = next(m for e in corpus["people"] for m in e["mentions"] if m["article"] == article["id"])
     load(page, site_server, "search/?q=" + mention["text"])
     apply_filter(page, "type", "article")
-    page.wait_for_function(
-        f"() => [...document.querySelectorAll('{TOP_RESULT}')].every(a => a.href.includes('/articles/'))",
-        timeout=10_000,
-    )
+    wait_until_every_result(page, "a => a.href.includes('/articles/')")
     page.wait_for_selector(".pagefind-ui__result-nested")
     nested = page.eval_on_selector_all(
         ".pagefind-ui__result-nested .pagefind-ui__result-link", "els => els.map(e => e.href)"
