@@ -54,8 +54,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_review(args: argparse.Namespace) -> int:
     """List candidate same-person pairs with their contexts (no site is written)."""
-    corpus = build_corpus(load_inputs(args.content), timings=Timings(report=_progress))
-    print_review(corpus, Console(highlight=False))
+    inputs = load_inputs(args.content)
+    corpus = build_corpus(inputs, timings=Timings(report=_progress))
+    print_review(corpus, Console(highlight=False), inputs.curation)
     return 0
 
 
