@@ -131,6 +131,13 @@ class Site:
             return self.url("articles", article.id)
         return f"{self.url('documents', article.primary.document)}#L{article.primary.line_start}"
 
+    def mention_url(self, mention: Mention) -> str:
+        """The paragraph that holds the mention; a credit outside the article's text links to its source line."""
+        article = self.articles[mention.article]
+        if article.has_page and (article.id, mention.span.line) in self.paragraph_languages:
+            return f"{self.article_url(article)}#{mention.paragraph_anchor}"
+        return f"{self.url('documents', mention.span.document)}#L{mention.span.line}"
+
     def entity_url(self, entity: Entity) -> str:
         return self.url("people" if entity.entity_kind == "person" else "outlets", entity.id)
 
@@ -381,7 +388,7 @@ def _entity_values(site: Site, entity: Entity) -> dict:
             "article": site.articles[aid],
             "open": not collapse or n == 0,
             "mentions": [
-                {"mention": m, "lang": _quote_language(site, site.articles[aid], m)}
+                {"mention": m, "lang": _quote_language(site, site.articles[aid], m), "url": site.mention_url(m)}
                 for m in sorted(ms, key=lambda m: (m.span.line, m.span.start))
             ],
         }

@@ -82,6 +82,16 @@
     return ui;
   }
 
+  // Pagefind UI 1.5 races: a search started (from ?q=) before the filter index has loaded
+  // leaves the filter panel with only some of the values. Load every filter first, through
+  // the same pagefind.js module instance the UI uses, then search.
+  function searchWhenFiltersLoaded(ui, query) {
+    import(bundlePath + "pagefind.js")
+      .then(function (pagefind) { return pagefind.filters(); })
+      .catch(function () {})
+      .then(function () { ui.triggerSearch(query); });
+  }
+
   function addHeaderButton(dialog) {
     var inner = document.querySelector(".md-header__inner");
     if (!inner || document.getElementById("search-open")) return;
@@ -96,7 +106,10 @@
     inner.insertBefore(button, title ? title.nextSibling : null);
     var ui = null;
     function open() {
-      if (!ui) ui = makeUI("#search-dialog-ui");
+      if (!ui) {
+        ui = makeUI("#search-dialog-ui");
+        import(bundlePath + "pagefind.js").then(function (pagefind) { return pagefind.filters(); }).catch(function () {});
+      }
       dialog.showModal();
       var input = dialog.querySelector("input");
       if (input) input.focus();
@@ -137,7 +150,7 @@
     if (document.getElementById("search-page")) {
       var ui = makeUI("#search-page");
       var query = new URLSearchParams(window.location.search).get("q");
-      if (ui && query) ui.triggerSearch(query);
+      if (ui && query) searchWhenFiltersLoaded(ui, query);
     }
   }
 

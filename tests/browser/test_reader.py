@@ -173,7 +173,11 @@ def test_mention_link_scrolls_to_the_quoted_paragraph(page, site_server, corpus)
     person = top_person(corpus)
     # the mention deepest into its article, so reaching it needs a scroll
     mention = max(
-        (m for m in person["mentions"] if articles[m["article"]]["url"].startswith("articles/")),
+        (
+            m
+            for m in person["mentions"]
+            if m.get("role", "mention") == "mention" and articles[m["article"]]["url"].startswith("articles/")
+        ),
         key=lambda m: (m["line"] - articles[m["article"]]["occurrences"][0]["line_start"], m["article"]),
     )
     load(page, site_server, person["url"])
