@@ -114,11 +114,28 @@ def run_mkdocs(
         config = load_config(config_file=str(config_file), **overrides)
         if redirect_maps and "redirects" in config.plugins:
             config.plugins["redirects"].config["redirect_maps"] = dict(redirect_maps)
-        mkdocs_build(config)
+        with _build_date_never_from_clock():
+            mkdocs_build(config)
     except MkDocsException as exc:
         raise BuildError(f"{config_file}: mkdocs build failed: {exc}") from exc
     except SystemExit as exc:  # mkdocs aborts strict builds with SystemExit
         raise BuildError(f"{config_file}: mkdocs build failed (strict mode, see warnings above)") from exc
+
+
+@contextmanager
+def _build_date_never_from_clock() -> Iterator[None]:
+    """MkDocs dates the sitemap with the clock unless SOURCE_DATE_EPOCH is set: pin it to 0 meanwhile.
+
+    The sitemap template (site_overrides/sitemap.xml) leaves that date out, and gzip reads 0 as "no time".
+    """
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = "0"
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
 
 
 def run_pagefind(site_dir: Path) -> None:

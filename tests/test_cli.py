@@ -66,3 +66,29 @@ def test_build_works_on_any_folder_of_plain_text_documents(tmp_path: Path) -> No
     assert (out / "documents" / "notes" / "index.html").exists()
     assert (out / "data" / "corpus.json").exists()
     assert (out / "pagefind" / "pagefind.js").exists()
+
+
+def test_builds_without_source_date_epoch_are_identical_and_carry_no_clock_date(tmp_path: Path, monkeypatch) -> None:
+    import gzip
+    import hashlib
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    documents = tmp_path / "content" / "documents"
+    documents.mkdir(parents=True)
+    (documents / "a.txt").write_text("A headline\nJane Example spoke to the Daily Planet.\n", encoding="utf-8")
+
+    def build(name: str) -> dict[str, str]:
+        out = tmp_path / name / "site"
+        args = ["build", "--content", str(tmp_path / "content"), "--out", str(out), "--no-cache"]
+        assert main([*args, "--site-url", "https://example.org/archive/"]) == 0
+        return {
+            p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in out.rglob("*")
+            if p.is_file()
+        }
+
+    assert build("one") == build("two")
+    sitemap = (tmp_path / "one" / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/archive/" in sitemap and "<lastmod>" not in sitemap
+    assert gzip.decompress((tmp_path / "one" / "site" / "sitemap.xml.gz").read_bytes()).decode() == sitemap
+    assert "SOURCE_DATE_EPOCH" not in __import__("os").environ

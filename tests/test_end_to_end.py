@@ -113,15 +113,22 @@ def test_entity_pages_link_only_to_anchors_that_exist(built_site: Path) -> None:
 
 
 def test_mention_links_point_at_the_paragraph_that_holds_the_quote(built_site: Path, corpus_data: dict) -> None:
+    """Running-text mentions link to ``article#p<line>``; a credit borrowed from a teaser line
+    outside the article's range links to that line of its document (``document#L<line>``)."""
     articles = {a["id"]: a for a in corpus_data["articles"]}
     checked = 0
     for entity in corpus_data["people"] + corpus_data["outlets"]:
         for mention in entity["mentions"][:3]:
-            page = built_site / articles[mention["article"]]["url"] / "index.html"
-            html = page.read_text(encoding="utf-8")
-            match = re.search(rf'<p id="p{mention["line"]}"[^>]*>(.*?)</p>', html, re.S)
-            assert match, f"{page}: no paragraph anchor p{mention['line']}"
-            paragraph = re.sub(r"<[^>]+>", "", match.group(1))
+            primary = articles[mention["article"]]["occurrences"][0]
+            inside = primary["document"] == mention["document"] and (
+                primary["line_start"] <= mention["line"] <= primary["line_end"]
+            )
+            url = articles[mention["article"]]["url"] if inside else f"documents/{mention['document']}/"
+            anchor = f"p{mention['line']}" if inside else f"L{mention['line']}"
+            html = (built_site / url / "index.html").read_text(encoding="utf-8")
+            match = re.search(rf'<p[^>]* id="{anchor}"[^>]*>(.*?)</p>|<p id="{anchor}"[^>]*>(.*?)</p>', html, re.S)
+            assert match, f"{url}: no paragraph anchor {anchor}"
+            paragraph = re.sub(r"<[^>]+>", "", match.group(1) or match.group(2))
             assert mention["text"] in paragraph.replace("&amp;", "&")
             checked += 1
     assert checked > 0
