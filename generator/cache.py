@@ -14,8 +14,8 @@ loading the language detector and the spaCy pipeline once.
 depends on one article only, so it is cached per article and run in the pool.
 The second (``extract.finish_mentions``: names already known, searched for
 everywhere) depends on every article, so it always runs, in this process.
-``_extract_chunk`` mirrors the first half of ``extract.extract`` with that
-module's own functions; tests/test_cache.py checks that both give the same mentions.
+``_extract_chunk`` runs that first half, ``extract.article_mentions``, in a worker;
+tests/test_cache.py checks that cached and uncached builds give the same mentions.
 
 Does not: change what any stage decides.
 """
@@ -194,15 +194,9 @@ def _documents_for(articles: list[Article], documents: dict[str, Document]) -> d
 
 
 def _extract_chunk(articles: list[Article], documents: dict[str, Document]) -> dict[str, list[Mention]]:
-    """The first half of ``extract.extract``: credits, then model mentions, per article (not deduplicated)."""
-    outlets, curation, nlp, ruler, index = _worker_extractor()
-    found = {a.id: ex.credit_mentions(a, documents, index) for a in articles}
-    english = [(a, p) for a in articles for p in a.paragraphs if ex.goes_to_model(p)]
-    texts = (ex._line(documents, a, p) for a, p in english)
-    for (article, paragraph), doc in zip(english, nlp.pipe(texts, batch_size=ex.BATCH_SIZE), strict=True):
-        doc = ex.mark_speakers(ruler(doc))
-        found[article.id].extend(ex.doc_mentions(doc, article, paragraph, index))
-    return found
+    """The per-article half of ``extract.extract``, in a worker."""
+    _outlets, _curation, nlp, ruler, index = _worker_extractor()
+    return ex.article_mentions(articles, documents, nlp=nlp, ruler=ruler, index=index)
 
 
 # --- the worker pool ------------------------------------------------------------------------------

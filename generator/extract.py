@@ -164,15 +164,25 @@ def extract(
 ) -> list[Mention]:
     """Every mention in every article with a page, in article and text order."""
     articles = [a for a in articles if a.has_page]
-    index = OutletIndex(outlets)
     ruler = make_ruler(nlp, name_patterns(outlets, curation))
+    found = article_mentions(articles, documents, nlp=nlp, ruler=ruler, index=OutletIndex(outlets))
+    return finish_mentions(articles, found, outlets=outlets, curation=curation)
+
+
+def article_mentions(
+    articles: list[Article], documents: dict[str, Document], *, nlp: Language, ruler, index: OutletIndex
+) -> dict[str, list[Mention]]:
+    """The per-article half of ``extract``: credits, then model mentions (not yet deduplicated).
+
+    Each article's result depends on that article alone, so callers may cache it per article.
+    """
     found: dict[str, list[Mention]] = {a.id: credit_mentions(a, documents, index) for a in articles}
     english = [(a, p) for a in articles for p in a.paragraphs if goes_to_model(p)]
     texts = (_line(documents, a, p) for a, p in english)
     for (article, paragraph), doc in zip(english, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
         doc = mark_speakers(ruler(doc))
         found[article.id].extend(doc_mentions(doc, article, paragraph, index))
-    return finish_mentions(articles, found, outlets=outlets, curation=curation)
+    return found
 
 
 def finish_mentions(
