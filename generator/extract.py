@@ -28,8 +28,8 @@ Does not: decide which spellings name the same entity (``resolve``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 import spacy
 from spacy.language import Language
@@ -340,6 +340,33 @@ class KnownNames:
 
     names: tuple[str, ...]
     pattern: re.Pattern | None
+    by_first_word: dict[str, re.Pattern] = field(default_factory=dict, compare=False)
+    """The same pattern split by the name's first word, for ``finditer``."""
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """The matches of ``pattern`` in ``text``, found in time that does not grow with the number of names.
+
+        One alternation of thousands of names is tried name by name at every capital
+        letter: at 1,000 documents that was most of the extract stage. A name can only
+        start where its first word stands, followed by a space, and only one first word
+        can stand there; so the scan visits those places, left to right, and matches
+        there with that word's part of the pattern. The matches are the same.
+        """
+        pieces = text.split()
+        present = {piece[i:] for piece in pieces for i in range(len(piece))} & self.by_first_word.keys()
+        starts = sorted((i, word) for word in present for i in _occurrences(text, word + " "))
+        cursor = 0
+        for start, word in starts:
+            if start >= cursor and (match := self.by_first_word[word].match(text, start)):
+                cursor = match.end()
+                yield match
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    index = text.find(needle)
+    while index >= 0:
+        yield index
+        index = text.find(needle, index + 1)
 
 
 def known_person_names(groups: Iterable[list[Mention]], curation: Curation | None) -> KnownNames:
@@ -354,7 +381,11 @@ def known_person_names(groups: Iterable[list[Mention]], curation: Curation | Non
         if len(words) >= 2:
             cleaned.add(" ".join(words))
     known = tuple(sorted(cleaned))
-    return KnownNames(known, _known_names_regex(known))
+    by_first_word: dict[str, list[str]] = {}
+    for name in known:
+        by_first_word.setdefault(name.split(" ", 1)[0], []).append(name)
+    parts = {word: _known_names_regex(tuple(names)) for word, names in by_first_word.items()}
+    return KnownNames(known, _known_names_regex(known), parts)
 
 
 def known_name_mentions(
@@ -364,7 +395,7 @@ def known_name_mentions(
     text = paragraph.text
     mentions = []
     if known.pattern is not None:
-        for match in known.pattern.finditer(text):
+        for match in known.finditer(text):
             mentions.append(_text_mention("person", article, paragraph, match.start(1), match.end(1)))
     outlet_names = sorted({n for r in outlets for n in (r.name, *r.aliases) if len(n) > 3}, key=len, reverse=True)
     if outlet_names:
