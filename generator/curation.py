@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import yaml
@@ -20,7 +20,7 @@ from .errors import InputError, Problem
 from .model import Kind
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     """A judgement on a pair of names. ``different`` beats ``same``."""
 
     SAME = "same"

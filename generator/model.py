@@ -10,10 +10,10 @@ Does not: read or write files, or hold any logic beyond tiny derived values.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a segment of a document is."""
 
     ARTICLE = "article"
@@ -29,7 +29,7 @@ class Kind(str, Enum):
 PAGE_KINDS = frozenset({Kind.ARTICLE, Kind.LETTER, Kind.INTERVIEW, Kind.LISTING, Kind.OTHER})
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """Why a name stands where it stands."""
 
     MENTION = "mention"  # named in running text
