@@ -122,7 +122,7 @@ def measure(
 
 def snapshot() -> Path:
     """A copy of the generator, mkdocs.yml and overrides, fixed for the whole run."""
-    target = WORK / "code"
+    target = WORK / f"code-{os.getpid()}"  # one per run: two runs may overlap
     shutil.rmtree(target, ignore_errors=True)
     target.mkdir(parents=True)
     shutil.copytree(REPO / "generator", target / "generator", ignore=shutil.ignore_patterns("__pycache__"))
@@ -405,7 +405,41 @@ def table() -> str:
     for label, key, target in TABLE_ROWS:
         cells = [f"{results[n]['ratios'][key]:.2f}" if key in results[n].get("ratios", {}) else "–" for n in sizes]
         lines.append(f"| {label} | " + " | ".join(cells) + f" | {target} |")
+    lines += ["", "| figure | " + " | ".join(f"N = {n:,}" for n in sizes) + " |", "|---|" + "---:|" * len(sizes)]
+    for label, value in FIGURES:
+        cells = []
+        for n in sizes:
+            try:
+                cells.append(value(results[n]))
+            except (KeyError, TypeError, ValueError, ZeroDivisionError):
+                cells.append("–")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def _stage(name: str) -> Callable[[dict], str]:
+    return lambda r: f"{r['cold']['stages'][name]:.0f}"
+
+
+FIGURES: list[tuple[str, Callable[[dict], str]]] = [
+    ("corpus MB", lambda r: f"{r['corpus_bytes'] / 1e6:.1f}"),
+    ("HTML pages", lambda r: f"{r['site']['html_pages']:,}"),
+    ("cold build, s", lambda r: f"{sum(r['cold']['stages'].values()):.0f}"),
+    *((f"· {s}, s", _stage(s)) for s in ("segment", "dedupe", "extract", "resolve", "render", "mkdocs", "pagefind")),
+    ("warm generator stages, s", lambda r: f"{sum(r['warm']['stages'].get(s, 0) for s in GENERATOR_STAGES):.0f}"),
+    ("bare mkdocs / ours standalone, s",
+     lambda r: f"{r['bare_mkdocs']['seconds']:.0f} / {r['our_mkdocs']['seconds']:.0f}"),
+    ("bare pagefind, s", lambda r: f"{r['bare_pagefind']['seconds']:.0f}"),
+    ("peak RSS, cold build (process tree), MB", lambda r: f"{r['cold']['peak_tree_rss_mb']:,}"),
+    ("peak RSS, bare pagefind, MB", lambda r: f"{r['bare_pagefind']['peak_tree_rss_mb']:,}"),
+    ("site MB", lambda r: f"{r['site']['site_bytes'] / 1e6:.0f}"),
+    ("article page KB, median / max", lambda r: "{:.0f} / {:.0f}".format(
+        r["site"]["article_page_bytes"]["median"] / 1e3, r["site"]["article_page_bytes"]["max"] / 1e3)),
+    ("search: index KB fetched", lambda r: f"{r['search']['index_bytes'] / 1e3:.0f}"),
+    ("search: KB over the wire (gzip), page + search",
+     lambda r: f"{r['search']['page_and_search_wire_bytes'] / 1e3:.0f}"),
+    ("cold build seconds per document", lambda r: f"{sum(r['cold']['stages'].values()) / r['documents']:.2f}"),
+]  # fmt: skip
 
 
 def main() -> None:
