@@ -20,17 +20,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from ..chromium import CHROMIUM, CHROMIUM_ARGS
+
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 PREFIX = "/archive/"
 WIDE = {"width": 1280, "height": 900}

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-from tests.robustness.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 
 INJECTED = "iframe, object, embed, base, img[src='x'], [onerror], [onload], [onclick], [onmouseover]"
 

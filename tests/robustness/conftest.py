@@ -21,19 +21,10 @@ from pathlib import Path
 
 import pytest
 
+from ..chromium import CHROMIUM
+
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile" / "content"
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 #: Fixed, so two builds can be compared byte for byte (2023-11-14).
 SOURCE_DATE_EPOCH = "1700000000"
 #: The sub-path the site is deployed under: the sitemap, canonical links and 404 page use it.
