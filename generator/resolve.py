@@ -13,7 +13,9 @@ People, in four steps:
    one person in the corpus with that surname. When two people fit (the
    Rajavis, the Khodabandehs) it is left out: never guessed.
 3. A one-word name that fits nobody is a person of its own only when it is
-   named at least twice and never as a place (``in Fresco``).
+   named at least twice and never as a place (``in Fresco``), or written with
+   a personal title (``Mr. Lighthizer``): a bare word seen once is as often a
+   place or a newspaper as a person.
 4. Weaker evidence (similar spellings, a middle name) is not merged: ``review``
    lists those pairs (``candidate_pairs``) for a maintainer to judge in
    ``content/curation.yml``. Comparisons run within blocks (phonetic surname
@@ -49,6 +51,9 @@ TITLE_WORDS = frozenset(
 _POSSESSIVE = re.compile(r"[’']s?$")
 _ELIDED_SURNAME = re.compile(r"^\s+(?:and|&|dhe)\s+[A-Z][\w’'-]+\s+([A-Z][\w’'-]+)")
 _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
+#: Titles given to people only: ``Mr. Lighthizer`` is a person even when named once.
+#: (Not ``Imam`` or ``Sheikh``, which also stand before prophets and places.)
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof"})
 
 #: A one-word name must be seen this often to be a person of its own.
 MIN_SINGLE_NAME_MENTIONS = 2
@@ -301,8 +306,15 @@ def _attach_single_names(
         else:
             alone[person_key(item.words[0])].append(item.mention)
     for key, found in sorted(alone.items()):
-        if len(found) >= MIN_SINGLE_NAME_MENTIONS and not any(_after_locative(m) for m in found):
+        often = len(found) >= MIN_SINGLE_NAME_MENTIONS and not any(_after_locative(m) for m in found)
+        if often or any(_has_honorific(m) for m in found):
             groups["single:" + key].extend(found)
+
+
+def _has_honorific(mention: Mention) -> bool:
+    """``Mr. Lighthizer``, ``Ms Pampuri``: the mention itself carries a personal title."""
+    first = mention.span.text.split()[0].lower().rstrip(".")
+    return first in HONORIFICS and len(mention.span.text.split()) > 1
 
 
 def _after_locative(mention: Mention) -> bool:

@@ -6,7 +6,16 @@ import pytest
 import spacy
 
 from generator.curation import CanonicalName, Curation, NotAPerson
-from generator.extract import extract, is_person_name, load_nlp, make_ruler, name_patterns, person_parts
+from generator.extract import (
+    extract,
+    is_person_name,
+    join_hyphenated,
+    load_nlp,
+    make_ruler,
+    mark_named_organisations,
+    name_patterns,
+    person_parts,
+)
 from generator.load import OutletRecord
 from generator.model import Article, Credit, Document, Kind, Occurrence, Paragraph, Role, Span
 
@@ -76,7 +85,10 @@ def test_is_person_name_rejects_organisations_places_and_works(text):
     assert not is_person_name(text)
 
 
-@pytest.mark.parametrize("text", ["Olsi Jazexhi", "Capt. Matthew Woodside", "Mohammad bin Salman", "Teymur"])
+@pytest.mark.parametrize(
+    "text",
+    ["Olsi Jazexhi", "Capt. Matthew Woodside", "Mohammad bin Salman", "Teymur", "Erik ten Hag", "Paris Hilton"],
+)
 def test_is_person_name_accepts_names(text):
     assert is_person_name(text)
 
@@ -142,3 +154,40 @@ def test_mention_quote_spans_every_sentence_the_name_touches():
     assert mention.span.text == "Capt. Matthew Woodside"
     assert mention.span.text in mention.quote
     assert doc.text[mention.quote_start :].startswith(mention.quote)
+
+
+@pytest.mark.parametrize("text", ["Paris", "Washington", "Manchester United", "James Webb Space Telescope"])
+def test_is_person_name_rejects_a_bare_city_and_names_with_an_organisation_word(text):
+    assert not is_person_name(text)
+
+
+def _tagged(blank, text: str, spans: list[tuple[str, str]]):
+    """A blank doc with the given (text, label) entities, as if the model had found them."""
+    doc = blank(text)
+    ents = []
+    for words, label in spans:
+        start = text.index(words)
+        ents.append(doc.char_span(start, start + len(words), label=label))
+    doc.set_ents(ents)
+    return doc
+
+
+def test_an_organisation_starting_with_a_common_given_name_becomes_a_person(blank):
+    doc = _tagged(blank, "Her husband Mehdi Abrishamchi sat behind her.", [("Mehdi Abrishamchi", "ORG")])
+    assert [(e.text, e.label_) for e in mark_named_organisations(doc).ents] == [("Mehdi Abrishamchi", "PERSON")]
+
+
+@pytest.mark.parametrize("name", ["Ali Foundation", "Abrishamchi Mehdi", "Rajavi Cult", "Mehdi"])
+def test_an_organisation_without_a_given_name_first_or_with_an_organisation_word_stays_one(blank, name):
+    doc = _tagged(blank, f"They met {name} today.", [(name, "ORG")])
+    assert [e.label_ for e in mark_named_organisations(doc).ents] == ["ORG"]
+
+
+def test_a_person_span_stopping_at_a_hyphen_takes_in_the_rest_of_the_word(blank):
+    doc = _tagged(blank, "Ms. Ngozi Okonjo-Iweala spoke.", [("Ngozi Okonjo", "PERSON")])
+    assert [e.text for e in join_hyphenated(doc).ents] == ["Ngozi Okonjo-Iweala"]
+
+
+def test_a_person_span_before_a_spaced_dash_stays_as_it_is(blank):
+    doc = _tagged(blank, "Ngozi Okonjo - Geneva, Monday.", [("Ngozi Okonjo", "PERSON")])
+    assert [e.text for e in join_hyphenated(doc).ents] == ["Ngozi Okonjo"]

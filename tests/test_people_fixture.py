@@ -57,3 +57,78 @@ def test_outlets_of_the_annotated_document_are_found_under_their_list_ids(corpus
     scores = score_outlets(corpus_data, yaml.safe_load(FIXTURE.read_text(encoding="utf-8")))
     assert scores["precision"] >= 0.95, scores
     assert scores["recall"] >= 0.95, scores
+
+
+# -- generic news: the same rules on text that is not ours, with no curation ----------
+
+GENERIC = Path(__file__).parent / "fixtures" / "generic_news.yml"
+
+
+def generic_news_people(nlp) -> list[tuple[list[list[str]], list[list[str]]]]:
+    """Per paragraph of the generic set: (gold spellings, spellings of each person found).
+
+    Every paragraph is a document of its own; extract and resolve run over them all
+    at once, as in a build, with no outlets and no curation.
+    """
+    from generator.curation import Curation
+    from generator.extract import extract
+    from generator.model import Article, Document, Kind, Occurrence, Paragraph
+    from generator.resolve import resolve_people
+
+    entries = yaml.safe_load(GENERIC.read_text(encoding="utf-8"))["paragraphs"]
+    documents, articles = {}, []
+    for number, entry in enumerate(entries):
+        doc_id = f"g{number:02d}"
+        text = " ".join(entry["text"].split())
+        documents[doc_id] = Document(doc_id, f"{doc_id}.txt", "0" * 64, (text,), doc_id)
+        paragraph = Paragraph(1, text, "en")
+        articles.append(Article(doc_id, None, True, Kind.ARTICLE, "en", [Occurrence(doc_id, 1, 1)], [paragraph]))
+    mentions = extract(articles, documents, nlp=nlp, outlets=[], curation=None)
+    people = resolve_people([m for m in mentions if m.entity_kind == "person"], Curation())
+    results = []
+    for number, entry in enumerate(entries):
+        doc_id = f"g{number:02d}"
+        found = []
+        for person in people:
+            here = sorted({m.span.text for m in person.mentions if m.span.document == doc_id})
+            if here:
+                found.append([person.name, *here])
+        results.append((entry["people"], found))
+    return results
+
+
+def score_generic(results: list[tuple[list[list[str]], list[list[str]]]]) -> dict:
+    """Micro-averaged person precision, recall and F1 over the paragraphs, with the errors."""
+    found_total = correct = gold_total = gold_hit = 0
+    missed, extra = [], []
+    for gold, found in results:
+        gold_keys = [{person_key(s) for s in entry} for entry in gold]
+        hit: set[int] = set()
+        for spellings in found:
+            keys = {person_key(s) for s in spellings}
+            matches = [i for i, entry in enumerate(gold_keys) if entry & keys]
+            correct += bool(matches)
+            hit |= set(matches)
+            if not matches:
+                extra.append(spellings[0])
+        found_total += len(found)
+        gold_total += len(gold)
+        gold_hit += len(hit)
+        missed += [entry[0] for i, entry in enumerate(gold) if i not in hit]
+    precision = correct / found_total if found_total else 1.0
+    recall = gold_hit / gold_total
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "missed": missed, "extra": extra}
+
+
+def test_people_in_generic_news_are_found_without_curation():
+    from generator.extract import load_nlp
+
+    scores = score_generic(generic_news_people(load_nlp()))
+    assert scores["f1"] >= 0.85, scores
+
+
+if __name__ == "__main__":  # python -m tests.test_people_fixture: print the generic-news scores
+    from generator.extract import load_nlp
+
+    print(score_generic(generic_news_people(load_nlp())))

@@ -170,3 +170,12 @@ def test_resolve_outlets_uses_outlet_list_ids_and_programme_parents():
 def test_resolve_keeps_the_title_of_a_one_word_name_in_its_display_name():
     people = resolve_people([mention("Baroness Nicholson"), mention("Baroness Nicholson", line=2)], Curation())
     assert [(p.name, p.id) for p in people] == [("Baroness Nicholson", "baroness-nicholson")]
+
+
+def test_resolve_keeps_a_one_word_name_written_with_a_personal_title_even_once():
+    people = resolve_people([mention("Mr. Lighthizer")], Curation())
+    assert names(people) == [("Mr. Lighthizer", ["Mr. Lighthizer"])]
+
+
+def test_resolve_leaves_out_a_bare_one_word_name_seen_once():
+    assert resolve_people([mention("Pogradec")], Curation()) == []
