@@ -99,6 +99,7 @@ _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _LATIN = re.compile(r"[A-Za-z]")
 _FILE_PREFIX = re.compile(r"^(?:[^\s_]*_){2,}")
 _GLUE = re.compile(r"(?<=[a-z0-9’'\])])(?=[A-Z“\"])")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]+")
 _SENTENCE_END = (".", "!", "?", "…", ";")
 _CLOSING_QUOTES = "”\"’')]» "
 
@@ -434,6 +435,8 @@ class _Boundaries:
         """Index of an end-attribution line -> its credits."""
         self.teasers: dict[int, list[Credit]] = {}
         """Index of a teaser paragraph -> its credits."""
+        self.vocabulary = frozenset(w for line in lines for w in _LOWER_WORD.findall(line.text))
+        """Words the document writes in lower case: ordinary words, never names."""
 
     def where(self, i: int) -> _Where:
         line = self.lines[i]
@@ -626,11 +629,21 @@ class _Boundaries:
             and len(text) <= 40
             and is_person(text)
             and not _HONORIFIC.match(text)
+            and not self.has_ordinary_word(text)
             and is_paragraph(self.text(i - 1))
             and is_paragraph(self.text(i + 1))
             and not same_headline(text, self.text(i + 1))
             and not same_headline(text, self.text(i - 1))
         )
+
+    def has_ordinary_word(self, text: str) -> bool:
+        """``Broken Families``, not ``Mazda Parsi``: a word the document also writes in lower case.
+
+        A Title-Case sub-heading has the shape of a name; its words give it away, since
+        running text uses them in lower case (``families``) and never does so with a name.
+        """
+        words = [w.lower() for w in re.findall(r"[^\W\d_]+", text) if len(w) >= 4]
+        return any({w, w.removesuffix("s"), w + "s"} & self.vocabulary for w in words)
 
     def headed_start(self, i: int, in_signature: set[int]) -> int | None:
         """Index of a headline that a dateline, source line or byline at ``i`` confirms as an article start."""

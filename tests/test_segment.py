@@ -240,6 +240,12 @@ def test_lone_signature_name_between_paragraphs_ends_article():
     assert credits(articles[0]) == [("author", "Mazda Parsi")]
 
 
+def test_title_case_sub_heading_whose_words_the_text_uses_in_lower_case_does_not_end_article():
+    # ``Harbour Meeting`` has a name's shape, but ``harbour`` and ``meeting`` stand in lower case in the text
+    lines = ["Harbour rules delayed", BODY[0], "Harbour Meeting", BODY[2], "BY Tom Baker,"]
+    assert ranges(run(lines)) == [(1, 5)]
+
+
 def test_sub_headings_inside_article_do_not_split_it():
     lines = [
         "Harbour rules delayed",
