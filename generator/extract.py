@@ -421,7 +421,9 @@ def is_person_name(text: str) -> bool:
 
 
 #: Lower-case words inside names (``Mohammad bin Salman``, ``Erik ten Hag``, ``Leonardo da Vinci``).
-_PARTICLES = frozenset("al al- bin bint ibn de van von der den ten ter da di del della du des dos das e y la le".split())
+_PARTICLES = frozenset(
+    "al al- bin bint ibn de van von der den ten ter da di del della du des dos das e y la le".split()
+)
 
 
 @dataclass(frozen=True)
