@@ -93,7 +93,8 @@ _SALUTATION = re.compile(
     re.IGNORECASE,
 )
 _LIST_ITEM = re.compile(r"^\s*(?:\+\+|[•▪◦*-]\s|–\s|\d{1,2}[.)-]\s)")
-_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.’' ]{1,30}?)\s*:\s+\S")
+_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.’' ]{0,30}?)\s*:\s+\S")
+"""``Ali: …``, and the one-letter ``Q: …`` / ``A: …`` of a transcript."""
 _ACRONYM = re.compile(r"\b[A-Z]{2,}\b")
 _ARABIC = re.compile(r"[\u0600-\u06FF]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -651,6 +652,8 @@ class _Boundaries:
         if not (_DATELINE.match(text) or (self.is_header_shape(text) and self.credits.header(self.where(i)))):
             return None
         start = i - 1
+        while start > 0 and _LINK.match(self.text(start)):
+            start -= 1  # ``Link to the source`` may stand between the headline and its source line
         while start > 0 and same_headline(self.text(start), self.text(start - 1)):
             start -= 1  # a doubled headline
         if start <= 0 or start in in_signature or not is_headline(self.text(start)) or start - 1 in self.ends:

@@ -155,6 +155,13 @@ def test_segment_starts_article_at_headline_over_dated_source_line():
     assert articles[1].title == "Harbour rules delayed"
 
 
+def test_segment_starts_article_at_headline_when_link_line_stands_before_the_source_line():
+    lines = [*OTHER, "Harbour rules delayed", "Link to the source", "Daily Bugle, February 25 2019", *BODY]
+    articles = run(lines)
+    assert ranges(articles) == [(1, 3), (4, 9)]
+    assert articles[1].title == "Harbour rules delayed"
+
+
 def test_segment_starts_article_at_headline_over_dateline():
     articles = run([*OTHER, "Harbour rules delayed", "7 September 2018", *BODY])
     assert ranges(articles) == [(1, 3), (4, 8)]
@@ -278,6 +285,13 @@ def test_interview_questions_make_kind_interview():
     articles = run(lines)
     assert articles[0].kind is Kind.INTERVIEW
     assert credits(articles[0]) == [("outlet", "Daily Bugle"), ("via", "Iran Interlink")]
+
+
+def test_one_letter_q_and_a_labels_make_kind_interview():
+    # one question mark only: the repeated ``Q:``/``A:`` labels alone must tell the kind
+    lines = ["Fishermen speak", "Q: Tell us when the rules changed.", "A: " + BODY[0], "Q: Who decided?",
+             "A: " + BODY[1], "Q: And the future.", "A: " + BODY[2], "BY Daily Bugle,"]  # fmt: skip
+    assert run(lines)[0].kind is Kind.INTERVIEW
 
 
 def test_segment_splits_where_language_switches_for_good():
