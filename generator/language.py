@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+from lingua import Language, LanguageDetectorBuilder
 
 #: The languages this corpus and its likely additions are written in. A small set
 #: keeps detection fast and stable; anything else is reported as the closest of these.
@@ -41,7 +41,3 @@ class LanguageDetector:
         if language is None:
             return self.default
         return language.iso_code_639_1.name.lower()
-
-    @staticmethod
-    def is_known(code: str) -> bool:
-        return any(code.upper() == iso.name for iso in IsoCode639_1)

@@ -14,7 +14,6 @@ import datetime as dt
 import io
 import json
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -84,12 +83,6 @@ def highlight(mention: Mention) -> Markup:
 def index_letter(name: str) -> str:
     first = next((ch for ch in name if ch.isalnum()), "#")
     return first.upper() if first.isascii() and first.isalpha() else "#"
-
-
-@dataclass(frozen=True)
-class Link:
-    label: str
-    url: str
 
 
 class Site:
