@@ -37,6 +37,8 @@ MAX_HEADLINE = 180
 MAX_ATTRIBUTION = 90
 LONG_PARAGRAPH = 100
 """Paragraphs at least this long are trusted for language switches."""
+MIN_ARTICLE_PARAGRAPHS = 3
+"""Fewer paragraphs than this on either side of a lone name is a section of one article, not two."""
 NAV_LOOKAHEAD = 14
 """How many lines a navigation block may run past its anchor looking for its end."""
 
@@ -461,7 +463,7 @@ class _Boundaries:
                 if i - 1 in self.ends:
                     starts.discard(i)  # consecutive attribution lines close the same article
                 starts.add(i + 1)
-            elif self.is_signature_name(i, in_signature):
+            elif self.is_signature_name(i, in_signature) and self.closes_a_piece(i, max(s for s in starts if s <= i)):
                 self.ends[i] = Credits._found(
                     [self.where(i).credit(Role.AUTHOR, n) for n in _split_people(self.text(i))]
                 )
@@ -636,6 +638,30 @@ class _Boundaries:
             and not same_headline(text, self.text(i + 1))
             and not same_headline(text, self.text(i - 1))
         )
+
+    def closes_a_piece(self, i: int, piece_start: int) -> bool:
+        """Whether the lone name at ``i`` signs the text above it rather than heading the text below.
+
+        A Title-Case sub-heading (``Court Ruling``) has a name's shape; its place gives it
+        away. Two of three weak signals make a signature: an article's worth of running
+        text above it, a piece that opened with running text rather than a headline (so it
+        carries no headline to keep on top of sub-headings), and an article's worth below.
+        """
+        above = sum(1 for j in range(piece_start, i) if is_paragraph(self.text(j)))
+        below = self._paragraphs_from(i + 1)
+        votes = (
+            above >= MIN_ARTICLE_PARAGRAPHS,
+            is_paragraph(self.text(piece_start)),
+            below >= MIN_ARTICLE_PARAGRAPHS,
+        )
+        return sum(votes) >= 2
+
+    def _paragraphs_from(self, i: int) -> int:
+        """How many paragraphs run on from ``i`` without a break (a short line of any kind)."""
+        j = i
+        while j < len(self.lines) and is_paragraph(self.text(j)):
+            j += 1
+        return j - i
 
     def has_ordinary_word(self, text: str) -> bool:
         """``Broken Families``, not ``Mazda Parsi``: a word the document also writes in lower case.

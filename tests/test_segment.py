@@ -253,6 +253,23 @@ def test_title_case_sub_heading_whose_words_the_text_uses_in_lower_case_does_not
     assert ranges(run(lines)) == [(1, 5)]
 
 
+def test_title_case_sub_heading_early_in_a_headlined_article_does_not_end_it():
+    # ``Quiet Waters`` has a name's shape and words the text never uses; only its place tells:
+    # a headline and one paragraph above, two paragraphs below, then the attribution.
+    lines = ["Harbour rules delayed", BODY[0], "Quiet Waters", BODY[1], BODY[2], "BY Tom Baker,"]
+    assert ranges(run(lines)) == [(1, 6)]
+
+
+def test_title_case_sub_heading_before_the_last_paragraph_does_not_end_article():
+    lines = ["Harbour rules delayed", *BODY, "Quiet Waters", OTHER[0], "BY Tom Baker,"]
+    assert ranges(run(lines)) == [(1, 7)]
+
+
+def test_lone_name_under_a_headlined_article_with_a_full_article_below_ends_it():
+    lines = ["Harbour rules delayed", *BODY, "Mazda Parsi", *OTHER, "BY Tom Baker,"]
+    assert ranges(run(lines)) == [(1, 5), (6, 9)]
+
+
 def test_sub_headings_inside_article_do_not_split_it():
     lines = [
         "Harbour rules delayed",
