@@ -37,6 +37,8 @@ MAX_HEADLINE = 180
 MAX_ATTRIBUTION = 90
 LONG_PARAGRAPH = 100
 """Paragraphs at least this long are trusted for language switches."""
+MIN_TITLE, MAX_TITLE = 55, 100
+"""An article's title is a sentence-long line; sub-headings are mostly shorter."""
 MIN_ARTICLE_PARAGRAPHS = 3
 """Fewer paragraphs than this on either side of a lone name is a section of one article, not two."""
 NAV_LOOKAHEAD = 14
@@ -472,6 +474,8 @@ class _Boundaries:
                 range(start, i + 1)
             ):
                 starts.add(start)
+            elif i not in in_signature and self.is_second_headline(i, max(s for s in starts if s <= i)):
+                starts.add(i)
         starts.update(self.language_switches(starts))
         starts = {s for s in starts if s < len(self.lines)}
         return self.without_header_only(starts), navigation
@@ -662,6 +666,27 @@ class _Boundaries:
         while j < len(self.lines) and is_paragraph(self.text(j)):
             j += 1
         return j - i
+
+    def is_second_headline(self, i: int, piece_start: int) -> bool:
+        """A title-length line over running text, in a headlined piece that already has an article's worth.
+
+        An article that ends with no attribution runs straight into the next headline. A
+        sub-heading is shorter (a few words) and a piece's second headline-shaped line is only
+        taken for a new start when the text above is long enough to stand alone. A question is
+        a sub-heading or an interviewer's, and a line over a ``Name: …`` answer leads an interview.
+        """
+        text = self.text(i)
+        if not (MIN_TITLE <= len(text) <= MAX_TITLE) or "?" in text or not is_headline(text):
+            return False
+        if is_caption(text) or is_person(text) or _NAV_MARKER.match(text) or _SALUTATION.match(text):
+            return False
+        if self.credits.end_attribution(self.where(i)) is not None or self.credits.header(self.where(i)):
+            return False
+        following = self.text(i + 1)
+        if not (is_paragraph(self.text(i - 1)) and is_paragraph(following)) or _SPEAKER.match(following):
+            return False
+        above = sum(1 for j in range(piece_start, i) if is_paragraph(self.text(j)))
+        return is_headline(self.text(piece_start)) and above >= MIN_ARTICLE_PARAGRAPHS
 
     def has_ordinary_word(self, text: str) -> bool:
         """``Broken Families``, not ``Mazda Parsi``: a word the document also writes in lower case.

@@ -270,6 +270,18 @@ def test_lone_name_under_a_headlined_article_with_a_full_article_below_ends_it()
     assert ranges(run(lines)) == [(1, 5), (6, 9)]
 
 
+def test_title_length_headline_after_a_whole_headlined_article_starts_the_next_one_without_attribution():
+    title = "Volunteers open a library in the old railway station of the town"
+    lines = ["Harbour rules delayed", *BODY, title, *OTHER, "BY Tom Baker,"]
+    assert ranges(run(lines)) == [(1, 4), (5, 9)]
+
+
+def test_short_sub_heading_or_question_after_a_whole_article_does_not_split_it():
+    for heading in ("Fishermen worried about the plan", "Why did the council wait so long before asking anyone?"):
+        lines = ["Harbour rules delayed", *BODY, heading, OTHER[0], "BY Tom Baker,"]
+        assert ranges(run(lines)) == [(1, 7)], heading
+
+
 def test_sub_headings_inside_article_do_not_split_it():
     lines = [
         "Harbour rules delayed",
