@@ -277,7 +277,8 @@ def test_title_length_headline_after_a_whole_headlined_article_starts_the_next_o
 
 
 def test_short_sub_heading_or_question_after_a_whole_article_does_not_split_it():
-    for heading in ("Fishermen worried about the plan", "Why did the council wait so long before asking anyone?"):
+    question = "Why did the town council wait so long before asking anyone?"  # title-length, but a question
+    for heading in ("Fishermen worried about the plan", question):
         lines = ["Harbour rules delayed", *BODY, heading, OTHER[0], "BY Tom Baker,"]
         assert ranges(run(lines)) == [(1, 7)], heading
 
