@@ -386,11 +386,11 @@ def test_corpus_segmentation_meets_the_quality_bar():
 
 
 def test_invented_unseen_documents_keep_their_uncurated_scores():
-    # A floor, not the goal (0.9): guards the rules that generalise beyond the corpus they were tuned on.
+    # A floor just under the measured 1.000 on seven invented documents: guards the rules that generalise.
     sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
     from segmentation_report import UNSEEN, expected_segments, score, segmented_unseen
 
     content = Path(__file__).resolve().parent.parent / "content"
     result = score(expected_segments(UNSEEN / "expected.yml"), segmented_unseen(content))
-    assert result.f1 >= 0.68, (result.missing, result.extra)
+    assert result.f1 >= 0.95, (result.missing, result.extra)
     assert result.outlet_accuracy >= 0.95, result.wrong_outlets
