@@ -97,8 +97,11 @@ def main(argv: list[str] | None = None) -> int:
         "--config", type=Path, default=PROJECT_ROOT / "mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)"
     )
     build_parser.add_argument(
-        "--cache", type=Path, default=Path(".cache"), help="where segment and NER results are kept between builds "
-        "(default: .cache); a rebuild recomputes only what changed"
+        "--cache",
+        type=Path,
+        default=Path(".cache"),
+        help="where segment and NER results are kept between builds "
+        "(default: .cache); a rebuild recomputes only what changed",
     )
     build_parser.add_argument("--no-cache", action="store_true", help="compute everything, read and write no cache")
     build_parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
