@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import Cache, cached_extract, cached_segment, default_jobs
+from .cache import Cache, cached_dedupe, cached_extract, cached_segment, default_jobs
 from .curation import Curation
 from .dedupe import dedupe
 from .errors import Problem
@@ -56,7 +56,7 @@ def build_corpus(inputs: Inputs, *, timings: Timings, nlp=None, cache: Cache | N
             )
     timings.report("segment", f"{len(segments)} segments")
     with timings.stage("dedupe"):
-        articles = dedupe(segments)
+        articles = cached_dedupe(segments, cache=cache) if cache else dedupe(segments)
     timings.report("dedupe", f"{len(articles)} distinct articles")
     with timings.stage("extract"):
         documents = {d.id: d for d in inputs.documents}

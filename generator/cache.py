@@ -38,6 +38,7 @@ from typing import Any
 
 from . import extract as ex
 from .curation import Curation
+from .dedupe import article_text, dedupe, signatures
 from .language import LanguageDetector
 from .load import OutletRecord
 from .model import Article, Document, Mention
@@ -142,6 +143,20 @@ def _segment_chunk(documents: list[Document]) -> dict[str, list[Article]]:
         _worker["segmenter"] = (LanguageDetector(), ex.OutletIndex(outlets))
     languages, index = _worker["segmenter"]
     return {d.id: segment_document(d, curation=curation, languages=languages, outlets=index) for d in documents}
+
+
+# --- dedupe ---------------------------------------------------------------------------------------
+
+
+def cached_dedupe(articles: list[Article], *, cache: Cache) -> list[Article]:
+    """``dedupe``, with each article text's MinHash signature cached (signing is most of its time)."""
+    texts = list(dict.fromkeys(article_text(a) for a in articles))
+    keys = [cache.key("minhash", text) for text in texts]
+    found = cache.get_many(keys)
+    computed = signatures([t for t, k in zip(texts, keys, strict=True) if k not in found])
+    cache.put_many((k, computed[t]) for t, k in zip(texts, keys, strict=True) if k not in found)
+    known = {t: found[k] if k in found else computed[t] for t, k in zip(texts, keys, strict=True)}
+    return dedupe(articles, known=known)
 
 
 # --- extract --------------------------------------------------------------------------------------

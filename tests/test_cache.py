@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Timings, build_corpus
-from generator.cache import Cache, cached_extract
+from generator.cache import Cache, cached_dedupe, cached_extract
 from generator.dedupe import dedupe
 from generator.extract import extract, load_nlp
 from generator.language import LanguageDetector
@@ -76,12 +76,26 @@ def test_a_changed_document_is_recomputed_and_nothing_else(content: Path, tmp_pa
 
     warm_cache = Cache(tmp_path / "cache")
     warm = build_corpus(load_inputs(content), timings=Timings(), cache=warm_cache, jobs=1)
-    # One document re-segmented, one article re-extracted; all else read back.
-    assert warm_cache.misses == 2
-    assert warm_cache.hits == cold_cache.misses - 2
+    # One document re-segmented, one article text re-signed and re-extracted; all else read back.
+    assert warm_cache.misses == 3
+    assert warm_cache.hits == cold_cache.misses - 3
     uncached = build_corpus(load_inputs(content), timings=Timings())
     assert _mentions(warm) == _mentions(uncached)
     assert any(m.span.text == "Laura Moreau" for p in warm.people for m in p.mentions)
+
+
+def test_cached_signatures_give_the_same_articles_as_dedupe(content: Path, tmp_path: Path) -> None:
+    inputs = load_inputs(content)
+
+    def segments() -> list:
+        return segment(inputs.documents, curation=inputs.curation, languages=LanguageDetector())
+
+    expected = dedupe(segments())
+    cache = Cache(tmp_path / "cache")
+    cold = cached_dedupe(segments(), cache=cache)
+    warm = cached_dedupe(segments(), cache=cache)
+    assert cache.hits == cache.misses > 3
+    assert cold == expected and warm == expected
 
 
 def test_prune_drops_entries_a_build_did_not_use(tmp_path: Path) -> None:
