@@ -49,6 +49,7 @@ def make_environment() -> Environment:
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=True,
+        auto_reload=False,  # one build: no need to stat the template file again for every page
         undefined=StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -98,6 +99,10 @@ class Site:
         for entity in (*corpus.people, *corpus.outlets):
             for mention in entity.mentions:
                 self.mentions_by_article[mention.article].append((mention, entity))
+        # The people each article names: every person page counts the others ("named in the same articles").
+        self.people_by_article: dict[str, set[str]] = defaultdict(set)
+        for article_id, pairs in self.mentions_by_article.items():
+            self.people_by_article[article_id] = {e.id for _, e in pairs if e.entity_kind == "person"}
         self.paragraph_languages = {(a.id, p.line): p.language for a in corpus.articles for p in a.paragraphs}
         self.articles_by_document: dict[str, list[Article]] = defaultdict(list)
         # Credits by entity, in corpus order: scanning every article per entity page is quadratic.
@@ -155,8 +160,10 @@ def render(
     pages: dict[str, str] = {}
     common = {"site_name": site_name, "site": site}
 
+    templates = {name: env.get_template(name) for name in env.list_templates() if not name.startswith("_")}
+
     def page(path: str, template: str, **values) -> None:
-        pages[path] = env.get_template(template).render(root=page_root(path), **common, **values)
+        pages[path] = templates[template].render(root=page_root(path), **common, **values)
 
     def jsonld(data: dict) -> dict:
         return {"jsonld": pagemeta.jsonld_front_matter(data)}
@@ -238,10 +245,10 @@ def render(
             ),
         )
 
+    for directory in sorted({(docs_dir / path).parent for path in pages}):
+        directory.mkdir(parents=True, exist_ok=True)
     for path, text in sorted(pages.items()):
-        target = docs_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        (docs_dir / path).write_text(text, encoding="utf-8")
     data = docs_dir / "data"
     data.mkdir(parents=True, exist_ok=True)
     (data / "corpus.json").write_text(corpus_json(corpus, site), encoding="utf-8")
@@ -359,16 +366,19 @@ def _article_values(site: Site, article: Article) -> dict:
 
 def _linked_text(site: Site, text: str, marks: list[tuple[Mention, Entity]], line: int) -> Markup:
     """The paragraph escaped, with each mention linked to its entity page."""
-    out = Markup("")
+    if not marks:
+        return escape(text)
+    parts: list[str] = []  # joined once: adding Markup to Markup copies the paragraph so far each time
     cursor = 0
     for mention, entity in sorted(marks, key=lambda me: me[0].span.start):
         if mention.span.start < cursor:
             continue
-        out += escape(text[cursor : mention.span.start])
-        url = "../../" + site.entity_url(entity)
-        out += Markup('<a class="mention" href="{}">{}</a>').format(url, text[mention.span.start : mention.span.end])
+        url = escape("../../" + site.entity_url(entity))
+        name = escape(text[mention.span.start : mention.span.end])
+        parts += [escape(text[cursor : mention.span.start]), f'<a class="mention" href="{url}">{name}</a>']
         cursor = mention.span.end
-    return out + escape(text[cursor:])
+    parts.append(escape(text[cursor:]))
+    return Markup("".join(parts))
 
 
 def _entity_values(site: Site, entity: Entity) -> dict:
@@ -435,10 +445,7 @@ def _quote_language(site: Site, article: Article, mention: Mention) -> str | Non
 def _co_mentioned(site: Site, person: Entity, articles: set[str], n: int = 10) -> list[tuple[Entity, int]]:
     counts: Counter[str] = Counter()
     for article_id in articles:
-        others = {
-            e.id for _, e in site.mentions_by_article[article_id] if e.entity_kind == "person" and e.id != person.id
-        }
-        counts.update(others)
+        counts.update(site.people_by_article[article_id] - {person.id})
     return [(site.people[pid], c) for pid, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
 
