@@ -27,6 +27,7 @@ import os
 import platform
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -83,7 +84,10 @@ def measure(
     ``on_tick`` is called about every 30 s while it runs (to save partial results).
     """
     start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # A session of its own, so that the memory cap stops its children too (MkDocs runs in it, Pagefind under it).
+    process = subprocess.Popen(
+        command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
+    )
     peak = {"tree": 0, "killed": False}
 
     def sample() -> None:
@@ -92,7 +96,7 @@ def measure(
             peak["tree"] = max(peak["tree"], _tree_rss(process.pid))
             if peak["tree"] > MEMORY_CAP:
                 peak["killed"] = True
-                process.kill()
+                os.killpg(process.pid, signal.SIGKILL)
             time.sleep(0.5)
             ticks += 1
             if on_tick and ticks % 60 == 0:
