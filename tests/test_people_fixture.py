@@ -12,9 +12,21 @@ from generator.resolve import person_key
 FIXTURE = Path(__file__).parent / "fixtures" / "people_000.yml"
 
 
-def score_people(corpus: dict, gold: dict) -> dict:
+def in_document(corpus: dict, entity: dict, document: str, *, occurrences: bool) -> bool:
+    """Whether an entity is named in a document.
+
+    A mention records the document of its article's first occurrence; with ``occurrences``,
+    an article that also stands (deduplicated) in ``document`` counts there too.
+    """
+    if not occurrences:
+        return any(m["document"] == document for m in entity["mentions"])
+    here = {a["id"] for a in corpus["articles"] if any(o["document"] == document for o in a["occurrences"])}
+    return any(m["document"] == document or m["article"] in here for m in entity["mentions"])
+
+
+def score_people(corpus: dict, gold: dict, *, occurrences: bool = False) -> dict:
     """Entity-level precision and recall of people named in one document, and wrong merges."""
-    found = [p for p in corpus["people"] if any(m["document"] == gold["document"] for m in p["mentions"])]
+    found = [p for p in corpus["people"] if in_document(corpus, p, gold["document"], occurrences=occurrences)]
     spellings = [{person_key(s) for s in entry} for entry in gold["people"]]
     matched_gold: set[int] = set()
     correct, merges = 0, []
@@ -38,10 +50,15 @@ def score_people(corpus: dict, gold: dict) -> dict:
     }
 
 
-def score_outlets(corpus: dict, gold: dict) -> dict:
-    found = {o["id"] for o in corpus["outlets"] if any(m["document"] == gold["document"] for m in o["mentions"])}
+def score_outlets(corpus: dict, gold: dict, *, occurrences: bool = False) -> dict:
+    found = {o["id"] for o in corpus["outlets"] if in_document(corpus, o, gold["document"], occurrences=occurrences)}
     expected = set(gold["outlets"])
-    return {"precision": len(found & expected) / len(found), "recall": len(found & expected) / len(expected)}
+    return {
+        "precision": len(found & expected) / len(found) if found else 1.0,
+        "recall": len(found & expected) / len(expected),
+        "missed": sorted(expected - found),
+        "extra": sorted(found - expected),
+    }
 
 
 @pytest.mark.slow
@@ -62,10 +79,12 @@ def test_outlets_of_the_annotated_document_are_found_under_their_list_ids(corpus
 # -- generic news: the same rules on text that is not ours, with no curation ----------
 
 GENERIC = Path(__file__).parent / "fixtures" / "generic_news.yml"
+#: Written and annotated before the issue-4 rule changes, and never tuned on.
+HELDOUT = Path(__file__).parent / "fixtures" / "generic_news_heldout.yml"
 
 
-def generic_news_people(nlp) -> list[tuple[list[list[str]], list[list[str]]]]:
-    """Per paragraph of the generic set: (gold spellings, spellings of each person found).
+def generic_news_people(nlp, fixture: Path = GENERIC) -> list[tuple[list[list[str]], list[list[str]]]]:
+    """Per paragraph of a generic set: (gold spellings, spellings of each person found).
 
     Every paragraph is a document of its own; extract and resolve run over them all
     at once, as in a build, with no outlets and no curation.
@@ -75,7 +94,7 @@ def generic_news_people(nlp) -> list[tuple[list[list[str]], list[list[str]]]]:
     from generator.model import Article, Document, Kind, Occurrence, Paragraph
     from generator.resolve import resolve_people
 
-    entries = yaml.safe_load(GENERIC.read_text(encoding="utf-8"))["paragraphs"]
+    entries = yaml.safe_load(fixture.read_text(encoding="utf-8"))["paragraphs"]
     documents, articles = {}, []
     for number, entry in enumerate(entries):
         doc_id = f"g{number:02d}"
@@ -131,4 +150,6 @@ def test_people_in_generic_news_are_found_without_curation():
 if __name__ == "__main__":  # python -m tests.test_people_fixture: print the generic-news scores
     from generator.extract import load_nlp
 
-    print(score_generic(generic_news_people(load_nlp())))
+    nlp = load_nlp()
+    for fixture in (GENERIC, HELDOUT):
+        print(fixture.name, score_generic(generic_news_people(nlp, fixture)))
