@@ -13,6 +13,7 @@ Does not: change boundaries or text, or merge navigation residue with articles.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
@@ -86,18 +87,24 @@ def dedupe(articles: list[Article], *, known: Mapping[str, np.ndarray] | None = 
     known = known or {}
     lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
     kept: list[Article] = []
-    kept_shingles: list[set[str]] = []
+    kept_texts: list[str] = []
+    # Shingle sets are only needed to confirm a candidate pair, which most articles never have:
+    # with cached signatures (a warm build) they are then never computed at all.
+    shingles_of = functools.lru_cache(maxsize=None)(shingles)
     for article in articles:
         text = article_text(article)
-        shingle_set = shingles(text)
-        signature = signer.restore(known[text]) if text in known else signer.sign(shingle_set)
+        signature = signer.restore(known[text]) if text in known else signer.sign(shingles_of(text))
         candidates = sorted(int(key) for key in lsh.query(signature))
-        scored = [(jaccard(kept_shingles[i], shingle_set), -i) for i in candidates if _comparable(kept[i], article)]
+        scored = [
+            (jaccard(shingles_of(kept_texts[i]), shingles_of(text)), -i)
+            for i in candidates
+            if _comparable(kept[i], article)
+        ]
         best = max(scored, default=None)
         if best is None or best[0] < THRESHOLD:
             lsh.insert(str(len(kept)), signature)
             kept.append(article)
-            kept_shingles.append(shingle_set)
+            kept_texts.append(text)
         else:
             merge_into(kept[-best[1]], article)
     return assign_slugs(kept)
