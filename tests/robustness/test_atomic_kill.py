@@ -107,8 +107,8 @@ def staging_dirs(site: Path) -> list[Path]:
 STAGES = {
     # load has printed its line: segment, dedupe and extract are running, nothing is staged yet
     "model": lambda w, lines: any(line.split()[:1] == ["load"] for line in list(lines)),
-    # MkDocs has started writing HTML into the staging directory
-    "mkdocs": lambda w, lines: any((d / "site").is_dir() for d in staging_dirs(w["site"])),
+    # an MkDocs child process has started writing HTML into the staging directory
+    "mkdocs": lambda w, lines: any(any((d / "site-parts").glob("site-*")) for d in staging_dirs(w["site"])),
     # the whole site is built and Pagefind is indexing it
     "pagefind": lambda w, lines: w["marker"].exists(),
 }
@@ -134,7 +134,7 @@ def test_killed_build_leaves_previous_site_byte_identical(workspace, stage, kill
         assert returncode == EXIT_INTERRUPTED, "".join(lines)
         assert "interrupted" in "".join(lines)
         assert staging_dirs(workspace["site"]) == []  # cleaned up on the way out
-        assert not leftovers, "worker or Pagefind processes outlived the interrupted build"
+        assert not leftovers, "worker, MkDocs or Pagefind processes outlived the interrupted build"
     else:
         assert returncode == -signal.SIGKILL
         # Whatever was left is stale: its lock died with the build, so the next build removes it.
