@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .model import Article, Corpus, Document, Entity, Kind
+from .slugs import RESERVED_SLUGS
 
 #: Article kinds that schema.org calls NewsArticle; the others are plain Article.
 NEWS_KINDS = frozenset({Kind.ARTICLE, Kind.INTERVIEW})
@@ -336,8 +337,8 @@ def collection_jsonld(*, title: str, path: str, root: str, urls: PageUrls, count
 def redirect_maps(corpus: Corpus) -> dict[str, str]:
     """mkdocs-redirects ``redirect_maps``: each old entity slug's page -> the entity's page.
 
-    An old slug that is a live page of its own is skipped: a redirect must never
-    replace a page.
+    An old slug that is a live page of its own, or a reserved one (a section's index
+    pages), is skipped: a redirect must never replace a page.
     """
     live = {f"people/{p.id}.md" for p in corpus.people} | {f"outlets/{o.id}.md" for o in corpus.outlets}
     maps: dict[str, str] = {}
@@ -345,6 +346,6 @@ def redirect_maps(corpus: Corpus) -> dict[str, str]:
         section = "people" if entity.entity_kind == "person" else "outlets"
         for old in sorted(set(entity.redirects_from)):
             source = f"{section}/{old}.md"
-            if old and old != entity.id and source not in live and "/" not in old:
+            if old and old != entity.id and source not in live and "/" not in old and old not in RESERVED_SLUGS:
                 maps.setdefault(source, f"{section}/{entity.id}.md")
     return maps

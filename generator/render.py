@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import json
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -22,6 +23,7 @@ from markupsafe import Markup, escape
 from . import __version__, pagemeta
 from .model import Article, Corpus, Document, Entity, Mention, Role
 from .pagemeta import PageUrls
+from .slugs import INDEX_PAGES, RESERVED_SLUGS
 
 #: The home page's own description of the site: what it is, never a claim about anyone.
 SITE_DESCRIPTION = (
@@ -29,8 +31,32 @@ SITE_DESCRIPTION = (
     "quoted verbatim and linked to the exact paragraph it comes from."
 )
 
-#: Entity pages show every mention; past this many, the per-article groups start closed.
+#: Entity pages show every mention; past this many on one page, the per-article groups start closed.
 OPEN_MENTION_LIMIT = 20
+
+#: Page limits keep every page small whatever the corpus size (at 10,000 documents one A–Z index was
+#: 20 MB and one person page 23 MB: unusable to read, and MkDocs and Pagefind hold each page whole).
+#: An A–Z index lists at most this many entries per page, split at letter boundaries.
+INDEX_PAGE_LIMIT = 500
+#: A person or outlet page quotes about this many mentions per page, in whole article groups
+#: (an article with more mentions than this gets a page of its own rather than being cut).
+MENTION_PAGE_LIMIT = 100
+#: Lists of articles on an entity page (credited, first published, translated or republished): items per page.
+LIST_PAGE_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class PageLimits:
+    """How much one page holds; tests pass small limits to exercise the paginated pages on a small corpus."""
+
+    index_rows: int = INDEX_PAGE_LIMIT
+    mentions: int = MENTION_PAGE_LIMIT
+    list_items: int = LIST_PAGE_LIMIT
+
+    def __post_init__(self) -> None:
+        if min(self.index_rows, self.mentions, self.list_items) < 1:
+            raise ValueError("page limits must be at least 1")
+
 
 SECTIONS = ("documents", "articles", "people", "outlets")
 
@@ -147,12 +173,15 @@ def render(
     site_name: str,
     site_url: str | None = None,
     accessed: dt.date | None = None,
+    limits: PageLimits = PageLimits(),
 ) -> int:
     """Write every page and export under ``docs_dir``; return the number of pages.
 
     ``site_url`` makes permalinks and JSON-LD URLs absolute; ``accessed`` is the
-    date printed in citations (default: SOURCE_DATE_EPOCH's date, else none).
+    date printed in citations (default: SOURCE_DATE_EPOCH's date, else none);
+    ``limits`` says how much one page holds before it continues on another.
     """
+    _check_reserved(corpus)
     env = make_environment()
     site = Site(corpus)
     urls = PageUrls(site_url)
@@ -181,11 +210,13 @@ def render(
     page("search.md", "search.md.j2")
     for document in corpus.documents:
         path = site.url("documents", document.id)
+        lines = _document_lines(site, document)
         page(
             f"documents/{document.id}.md",
             "document.md.j2",
             document=document,
-            lines=_document_lines(site, document),
+            lines=lines,
+            runs=_document_runs(lines),
             **jsonld(pagemeta.document_jsonld(document, path=path, root="../../", urls=urls)),
         )
     for article in corpus.articles:
@@ -201,11 +232,14 @@ def render(
     for entity in (*corpus.people, *corpus.outlets):
         path = site.entity_url(entity)
         parent = site.outlets.get(entity.parent) if entity.parent else None
+        values = _entity_values(site, entity)
+        parts = _entity_parts(site, entity, values, limits)
         page(
             f"{path.rstrip('/')}.md",
             "entity.md.j2",
             entity=entity,
-            **_entity_values(site, entity),
+            **values,
+            parts={series: pages_[0] for series, pages_ in parts.items()},
             citation=pagemeta.entity_citation(entity, site_name=site_name, path=path, urls=urls, accessed=accessed),
             **jsonld(
                 pagemeta.entity_jsonld(
@@ -213,6 +247,9 @@ def render(
                 )
             ),
         )
+        for series, series_pages in parts.items():
+            for part in series_pages[1:]:
+                page(f"{part['url'].rstrip('/')}.md", "entity_part.md.j2", entity=entity, part=part, series=series)
     indexes = {
         "documents": (
             "Documents",
@@ -233,17 +270,27 @@ def render(
         "outlets": ("Outlets", [(o.name, site.url("outlets", o.id), _count_label(o)) for o in corpus.outlets]),
     }
     for section, (title, rows) in indexes.items():
-        page(
-            f"{section}/index.md",
-            "index.md.j2",
-            section=section,
-            title=title,
-            groups=_groups(rows),
-            count_label=plural(len(rows), *NOUNS[section]),
-            **jsonld(
-                pagemeta.collection_jsonld(title=title, path=f"{section}/", root="../", urls=urls, count=len(rows))
-            ),
-        )
+        for index_page in index_pages(section, title, _groups(rows), limits.index_rows):
+            page(
+                index_page["path"],
+                "index.md.j2",
+                section=section,
+                title=index_page["title"],
+                span=index_page["span"],
+                groups=index_page["groups"],
+                letters=index_page["letters"],
+                pager=index_page["pager"],
+                count_label=plural(len(rows), *NOUNS[section]),
+                **jsonld(
+                    pagemeta.collection_jsonld(
+                        title=index_page["title"],
+                        path=index_page["url"],
+                        root=page_root(index_page["path"]),
+                        urls=urls,
+                        count=sum(len(g["rows"]) for g in index_page["groups"]),
+                    )
+                ),
+            )
 
     for directory in sorted({(docs_dir / path).parent for path in pages}):
         directory.mkdir(parents=True, exist_ok=True)
@@ -255,6 +302,124 @@ def render(
     for name, text in csv_exports(corpus, site).items():
         (data / name).write_text(text, encoding="utf-8")
     return len(pages)
+
+
+def _check_reserved(corpus: Corpus) -> None:
+    """A page whose slug is reserved would overwrite a section's index pages: refuse, naming it."""
+    for section, ids in (
+        ("documents", [d.id for d in corpus.documents]),
+        ("articles", [a.id for a in corpus.articles if a.has_page]),
+        ("people", [p.id for p in corpus.people]),
+        ("outlets", [o.id for o in corpus.outlets]),
+    ):
+        for slug in ids:
+            if slug in RESERVED_SLUGS:
+                raise ValueError(f"{section}/{slug}: the slug {slug!r} is reserved for the site's own pages")
+
+
+def letter_slug(letter: str) -> str:
+    """The id and URL part for an A–Z letter: ``a`` … ``z``, ``other`` for ``#``."""
+    return letter.lower() if letter != "#" else "other"
+
+
+def index_pages(section: str, title: str, groups: list[tuple[str, list]], limit: int) -> list[dict]:
+    """A section's A–Z index cut into pages of at most ``limit`` entries, at letter boundaries.
+
+    Letters are packed whole onto a page while they fit; a letter with more entries than
+    ``limit`` is cut into pages of its own (``b``, ``b-2``, …; the last may share its page
+    with the letters after it). A section that fits in ``limit`` stays one page,
+    ``<section>/``, as before: a small corpus keeps the single page a reader can scan or
+    search with the browser, and its URL. Further pages are ``<section>/a-z/<letter>[-n]/``,
+    named after the letter (and part) they start with, so the URL of a page changes only
+    when the letters before it grow past a page; ``a-z`` is a reserved slug.
+    """
+    chunks: list[list[tuple[str, list, int]]] = [[]]
+    size = 0
+    parts_of: dict[str, int] = {}
+    for letter, rows in groups:
+        parts = [rows[i : i + limit] for i in range(0, len(rows), limit)] if len(rows) > limit else [rows]
+        parts_of[letter] = len(parts)
+        for n, part in enumerate(parts, start=1):
+            if chunks[-1] and size + len(part) > limit:
+                chunks.append([])
+                size = 0
+            chunks[-1].append((letter, part, n))
+            size += len(part)
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        letter, _, part = chunk[0]
+        names = [_part_name(letter, n, parts_of[letter]) for letter, _, n in (chunk[0], chunk[-1])]
+        if number == 1:
+            path, url = f"{section}/index.md", f"{section}/"
+        else:
+            name = letter_slug(letter) + (f"-{part}" if part > 1 else "")
+            path, url = f"{section}/{INDEX_PAGES}/{name}.md", f"{section}/{INDEX_PAGES}/{name}/"
+        span = names[0] if names[0] == names[1] else f"{names[0]} – {names[1]}"
+        pages.append(
+            {
+                "path": path,
+                "url": url,
+                "title": title if number == 1 else f"{title}: {span}",
+                "span": span,
+                "groups": [
+                    {
+                        "letter": letter,
+                        "name": _part_name(letter, n, parts_of[letter]),
+                        "id": _letter_id(letter),
+                        "rows": rows,
+                    }
+                    for letter, rows, n in chunk
+                ],
+            }
+        )
+    first_page: dict[str, str] = {}
+    for index_page in pages:
+        for group in index_page["groups"]:
+            first_page.setdefault(group["letter"], index_page["url"])
+    for number, index_page in enumerate(pages, start=1):
+        here = {g["letter"] for g in index_page["groups"]}
+        index_page["letters"] = [
+            {
+                "letter": letter,
+                "url": "" if letter in here else first_page[letter],
+                "id": _letter_id(letter),
+                "here": letter in here and len(pages) > 1,
+            }
+            for letter, _ in groups
+        ]
+        index_page["pager"] = (
+            _pager(
+                number,
+                [{"url": p["url"], "label": p["span"]} for p in pages],
+                label=f"Pages of the {title.lower()} index",
+            )
+            if len(pages) > 1
+            else None
+        )
+    return pages
+
+
+def _letter_id(letter: str) -> str:
+    """The A–Z heading's anchor, as before pagination: ``letter-A``, ``letter-other`` for ``#``."""
+    return f"letter-{letter if letter != '#' else 'other'}"
+
+
+def _part_name(letter: str, part: int, parts: int) -> str:
+    """``B``, or ``B (part 2 of 3)`` for a letter cut over several pages."""
+    return letter if parts == 1 else f"{letter} (part {part} of {parts})"
+
+
+def _pager(number: int, targets: list[dict], *, label: str) -> dict:
+    """Previous / next links for page ``number`` (1-based) of ``targets`` (each a url and a label)."""
+    return {
+        "number": number,
+        "count": len(targets),
+        "label": label,
+        "prev": targets[number - 2] if number > 1 else None,
+        "next": targets[number] if number < len(targets) else None,
+        "first": targets[0],
+        "last": targets[-1],
+    }
 
 
 def plural(count: int, singular: str, plural: str) -> str:
@@ -304,7 +469,7 @@ def _top(entities: list[Entity], n: int = 10) -> list[Entity]:
 
 def _count_label(entity: Entity) -> str:
     articles = len({m.article for m in entity.mentions})
-    return f"{len(entity.mentions)} mentions in {articles} article{'s' if articles != 1 else ''}"
+    return f"{plural(len(entity.mentions), 'mention', 'mentions')} in {plural(articles, 'article', 'articles')}"
 
 
 def _groups(rows: list[tuple[str, str, str]]) -> list[tuple[str, list[tuple[str, str, str]]]]:
@@ -333,6 +498,24 @@ def _document_lines(site: Site, document: Document) -> list[dict]:
         {"number": n, "text": text, "article": owner.get(n), "starts": starts.get(n)}
         for n, text in enumerate(document.lines, start=1)
     ]
+
+
+def _document_runs(lines: list[dict]) -> list[dict]:
+    """The document's lines in runs, each either indexed for search on this page or not.
+
+    A line inside an article that has a page of its own is indexed there (the article page
+    holds its paragraphs and headline), so it is left out of the search index here and each
+    text is found once, at its paragraph. Every other line (navigation residue such as
+    "Also read:" blocks, teasers, footers, and lines outside any segment) is on no other
+    page, so the document page is where it is indexed.
+    """
+    runs: list[dict] = []
+    for line in lines:
+        indexed = not (line["article"] and line["article"].has_page)
+        if not runs or runs[-1]["indexed"] != indexed:
+            runs.append({"indexed": indexed, "lines": []})
+        runs[-1]["lines"].append(line)
+    return runs
 
 
 def _article_values(site: Site, article: Article) -> dict:
@@ -385,19 +568,15 @@ def _entity_values(site: Site, entity: Entity) -> dict:
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in entity.mentions:
         by_article[mention.article].append(mention)
-    collapse = len(entity.mentions) > OPEN_MENTION_LIMIT
     groups = [
         {
             "article": site.articles[aid],
-            "open": not collapse or n == 0,
             "mentions": [
                 {"mention": m, "lang": _quote_language(site, site.articles[aid], m), "url": site.mention_url(m)}
                 for m in sorted(ms, key=lambda m: (m.span.line, m.span.start))
             ],
         }
-        for n, (aid, ms) in enumerate(
-            sorted(by_article.items(), key=lambda kv: ((site.articles[kv[0]].title or "").casefold(), kv[0]))
-        )
+        for aid, ms in sorted(by_article.items(), key=lambda kv: ((site.articles[kv[0]].title or "").casefold(), kv[0]))
     ]
     spellings = Counter(m.span.text for m in entity.mentions)
     spelling_outlets: dict[str, set[str]] = defaultdict(set)
@@ -434,6 +613,69 @@ def _entity_values(site: Site, entity: Entity) -> dict:
         values["relayed"] = site.relayed[entity.id]
         values["parent"] = site.outlets.get(entity.parent) if entity.parent else None
     return values
+
+
+#: An entity page's long lists, each continued on numbered pages of its own inside the entity's
+#: folder (``people/<slug>/mentions-2/``): key -> (heading on the first page, what the items are).
+ENTITY_SERIES = {
+    "mentions": ("Mentions", "mentions"),
+    "authored": ("Articles credited to this name", "articles credited to this name"),
+    "published": ("First published", "articles first published"),
+    "relayed": ("Translated or republished", "articles translated or republished"),
+}
+
+
+def _entity_parts(site: Site, entity: Entity, values: dict, limits: PageLimits) -> dict[str, list[dict]]:
+    """Each non-empty long list of an entity page, cut into pages; the first page of each stays on the entity page.
+
+    Mentions are cut between article groups (about ``limits.mentions`` quotes a page, never
+    splitting an article's group); article lists every ``limits.list_items`` items.
+    """
+    base = site.entity_url(entity)
+    chunked: dict[str, list[tuple[list, int, int]]] = {}  # series -> [(items, first number, last number)]
+    mentions: list[tuple[list, int, int]] = []
+    for group in values["groups"]:
+        size = len(group["mentions"])
+        if mentions and mentions[-1][2] - mentions[-1][1] + 1 + size <= limits.mentions:
+            items, first, last = mentions[-1]
+            mentions[-1] = (items + [group], first, last + size)
+        else:
+            last = mentions[-1][2] if mentions else 0
+            mentions.append(([group], last + 1, last + size))
+    if mentions:
+        chunked["mentions"] = mentions
+    for series in ("authored", "published", "relayed"):
+        articles = values[series]
+        step = limits.list_items
+        if articles:
+            chunked[series] = [
+                (articles[i : i + step], i + 1, min(i + step, len(articles))) for i in range(0, len(articles), step)
+            ]
+    parts: dict[str, list[dict]] = {}
+    for series, chunks in chunked.items():
+        heading, noun = ENTITY_SERIES[series]
+        total = chunks[-1][2]
+        urls = [base if n == 1 else f"{base}{series}-{n}/" for n in range(1, len(chunks) + 1)]
+        targets = [
+            {"url": url, "label": f"{noun} {first}–{last}"} for url, (_, first, last) in zip(urls, chunks, strict=True)
+        ]
+        series_parts = []
+        for n, (items, first, last) in enumerate(chunks, start=1):
+            if series == "mentions":
+                collapse = last - first + 1 > OPEN_MENTION_LIMIT
+                items = [{**group, "open": not collapse or i == 0} for i, group in enumerate(items)]
+            series_parts.append(
+                {
+                    "number": n,
+                    "url": urls[n - 1],
+                    "items": items,
+                    "heading": heading,
+                    "range": f"{noun} {first}–{last} of {total}",
+                    "pager": _pager(n, targets, label=f"Pages of {noun}") if len(chunks) > 1 else None,
+                }
+            )
+        parts[series] = series_parts
+    return parts
 
 
 def _quote_language(site: Site, article: Article, mention: Mention) -> str | None:

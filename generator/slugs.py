@@ -6,6 +6,15 @@ from slugify import slugify
 
 MAX_WORDS = 12
 
+#: The folder, inside each section (``people/a-z/c/``), that holds the A–Z index pages after the first.
+INDEX_PAGES = "a-z"
+
+#: Slugs no article, person or outlet may take, because the site uses the URL itself:
+#: ``index`` is each section's A–Z page (``people/index.md``) and ``a-z`` holds its further pages.
+#: (An entity's own further pages, ``people/<slug>/mentions-2/``, sit inside its folder and
+#: cannot meet another slug.)
+RESERVED_SLUGS = frozenset({"index", INDEX_PAGES})
+
 
 def make_slug(text: str, *, fallback: str = "item") -> str:
     """A lowercase ASCII slug of at most ``MAX_WORDS`` words; ``fallback`` when nothing is left."""
@@ -17,11 +26,12 @@ def make_slug(text: str, *, fallback: str = "item") -> str:
 class SlugAllocator:
     """Hands out unique slugs: a repeated base gets ``-2``, ``-3``, … in call order.
 
-    Callers must call in a deterministic order for URLs to be stable.
+    Callers must call in a deterministic order for URLs to be stable. ``RESERVED_SLUGS`` are
+    always taken, besides any ``reserved`` the caller adds.
     """
 
     def __init__(self, reserved: set[str] | None = None):
-        self._taken: set[str] = set(reserved or ())
+        self._taken: set[str] = set(RESERVED_SLUGS) | set(reserved or ())
 
     def allocate(self, text: str, *, fallback: str = "item") -> str:
         base = make_slug(text, fallback=fallback)
