@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ctypes
+import gc
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -99,10 +102,13 @@ def build(
     timings: Timings | None = None,
     cache_dir: Path | None = None,
     jobs: int | None = None,
-) -> Corpus:
-    """Build the whole site from ``content_dir`` into ``out_dir``, atomically.
+) -> int:
+    """Build the whole site from ``content_dir`` into ``out_dir``, atomically; return the number of pages rendered.
 
     With ``cache_dir``, segment and extract results are kept there and reused by the next build.
+    The corpus is let go once its Markdown is written: MkDocs and Pagefind run in
+    child processes and need only the files, so the build's own memory is not held
+    (and counted) beside theirs.
     """
     timings = timings or Timings()
     check_replaceable(out_dir)  # before the slow stages, not only at the swap
@@ -119,14 +125,28 @@ def build(
     finally:
         if cache:
             cache.close()
+    del inputs  # the corpus holds the documents
     with staging_area(out_dir) as staging:
         docs_dir, site_dir = staging / "docs", staging / "site"
         with timings.stage("render"):
             pages = render(corpus, docs_dir, site_name=SITE_NAME, site_url=site_url)
         timings.report("render", f"{pages} pages")
+        redirects = redirect_maps(corpus)
+        del corpus
+        release_memory()
         with timings.stage("mkdocs"):
-            run_mkdocs(config_file, docs_dir, site_dir, site_url=site_url, redirect_maps=redirect_maps(corpus))
+            run_mkdocs(config_file, docs_dir, site_dir, site_url=site_url, redirect_maps=redirects)
         with timings.stage("pagefind"):
             run_pagefind(site_dir)
         swap_in(site_dir, out_dir)
-    return corpus
+    return pages
+
+
+def release_memory() -> None:
+    """Collect what the model stages left and give free heap pages back to the system (glibc)."""
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None).malloc_trim(0)
+        except (OSError, AttributeError):  # not glibc
+            pass
