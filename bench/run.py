@@ -77,11 +77,17 @@ def _tree_rss(root: int) -> int:
 
 
 def measure(
-    command: list[str], *, env: dict | None = None, cwd: Path | None = None, on_tick: Callable[[], None] | None = None
+    command: list[str],
+    *,
+    env: dict | None = None,
+    cwd: Path | None = None,
+    on_tick: Callable[[], None] | None = None,
+    keep_output: bool = False,
 ) -> dict:
     """Run ``command``; its wall time, peak tree RSS (sampled) and peak single-process RSS.
 
     ``on_tick`` is called about every 30 s while it runs (to save partial results).
+    With ``keep_output``, the end of its output is returned as ``output``.
     """
     start = time.perf_counter()
     # A session of its own, so that the memory cap stops its children too (MkDocs runs in it, Pagefind under it).
@@ -116,6 +122,8 @@ def measure(
         "peak_process_rss_mb": round(children.ru_maxrss / 1024),
         "returncode": status,
     }
+    if keep_output:
+        result["output"] = output[-4000:]
     if status != 0:
         result["error"] = ("stopped: over the memory cap; " if peak["killed"] else "") + output[-2000:]
     return result
