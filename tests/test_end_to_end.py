@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
+from unittest import mock
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from generator import build
+from generator.__main__ import main
 from generator.load import load_documents
+from generator.render import PageLimits, render
 
 from .conftest import CONTENT
 
@@ -200,3 +206,107 @@ def test_corpus_json_lists_are_sorted_deterministically(corpus_data: dict) -> No
     for entity in corpus_data["people"]:
         keys = [(m["document"], m["line"], m["start"]) for m in entity["mentions"]]
         assert keys == sorted(keys)
+
+
+# ---------------------------------------------------------------------------------------------
+# The same content built with tiny page limits, so that the paginated pages (A-Z index pages,
+# an entity's mentions-2/ ... pages) go through MkDocs and are checked as HTML.
+
+SMALL = PageLimits(index_rows=4, mentions=3, list_items=2)
+
+
+@pytest.fixture(scope="module")
+def paginated_site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("paginated") / "site"
+    with mock.patch.object(build, "render", partial(render, limits=SMALL)):
+        assert main(["build", "--content", str(CONTENT), "--out", str(out)]) == 0
+    return out
+
+
+def follow_next(site: Path, page: Path, label: str) -> list[Path]:
+    """``page`` and the pages after it, by the pager's ``rel="next"`` link in the nav labelled ``label``."""
+    pages = [page]
+    while True:
+        html = pages[-1].read_text(encoding="utf-8")
+        nav = re.search(rf'<nav class="pager" aria-label="{label}".*?</nav>', html, re.S)
+        link = nav and re.search(r'rel="next" href="([^"]*)"', nav.group(0))
+        if not link:
+            return pages
+        target, _ = resolve_link(site, pages[-1], link.group(1))
+        assert target.exists() and target not in pages, target
+        pages.append(target)
+
+
+def test_paginated_pages_have_no_broken_links_or_anchors(paginated_site: Path) -> None:
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    paginated = [
+        *paginated_site.glob("*/a-z/*/index.html"),
+        *paginated_site.glob("people/*/*-[0-9]*/index.html"),
+        *paginated_site.glob("outlets/*/*-[0-9]*/index.html"),
+    ]
+    assert len(paginated) > 20
+    for page in [*paginated, *paginated_site.glob("*/index.html")]:
+        for href in parse(page).links:
+            resolved = resolve_link(paginated_site, page, href)
+            if not resolved:
+                continue
+            target, fragment = resolved
+            if not target.exists():
+                broken.append(f"{page.relative_to(paginated_site)} -> {href}")
+                continue
+            if fragment:
+                if target not in ids:
+                    ids[target] = parse(target).ids
+                if fragment not in ids[target]:
+                    broken.append(f"{page.relative_to(paginated_site)} -> {href}")
+    assert broken == []
+
+
+def test_every_index_page_is_reached_by_next_links_and_lists_each_entry_once(paginated_site: Path) -> None:
+    data = json.loads((paginated_site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    expected = {
+        "documents": {d["url"] for d in data["documents"]},
+        "articles": {a["url"] for a in data["articles"] if a["url"].startswith("articles/")},
+        "people": {p["url"] for p in data["people"]},
+        "outlets": {o["url"] for o in data["outlets"]},
+    }
+    for section, urls in expected.items():
+        first = paginated_site / section / "index.html"
+        pages = follow_next(paginated_site, first, f"Pages of the {section} index")
+        assert set(pages) == {first, *(paginated_site / section / "a-z").glob("*/index.html")}
+        listed = []
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            for item in re.findall(r'<ul class="az-list"[^>]*>(.*?)</ul>', html, re.S):
+                for href in re.findall(r'<a href="([^"]*)"', item):
+                    target, _ = resolve_link(paginated_site, page, href)
+                    listed.append(target.parent.relative_to(paginated_site).as_posix() + "/")
+        assert sorted(listed) == sorted(urls), section
+
+
+def test_every_mention_on_pages_two_and_after_links_to_its_paragraph(paginated_site: Path) -> None:
+    """Each entity's pages together quote every mention once, each linked to the paragraph that holds it."""
+    data = json.loads((paginated_site / "data" / "corpus.json").read_text(encoding="utf-8"))
+    further = 0
+    for entity in data["people"] + data["outlets"]:
+        pages = follow_next(paginated_site, paginated_site / entity["url"] / "index.html", "Pages of mentions")
+        further += len(pages) - 1
+        quoted = []
+        for number, page in enumerate(pages, start=1):
+            html = page.read_text(encoding="utf-8")
+            if number > 1:
+                total = len(entity["mentions"])
+                assert re.search(rf"<h1[^>]*>[^<]*: mentions \d+–\d+ of {total}</h1>", html), page
+            for quote, href in re.findall(
+                r'<blockquote[^>]*>(.*?)</blockquote> <a class="source" href="([^"]*)"', html
+            ):
+                target, anchor = resolve_link(paginated_site, page, href)
+                text = target.read_text(encoding="utf-8")
+                paragraph = re.search(rf'<p[^>]* id="{anchor}"[^>]*>(.*?)</p>', text, re.S)
+                assert paragraph, f"{page.relative_to(paginated_site)} -> {href}"
+                marked = re.search(r"<mark>(.*?)</mark>", quote).group(1)
+                assert marked in re.sub(r"<[^>]+>", "", paragraph.group(1)), href
+                quoted.append((target.parent.name, anchor))
+        assert len(quoted) == len(entity["mentions"]), entity["id"]
+    assert further > 0
