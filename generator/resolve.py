@@ -55,6 +55,20 @@ _LOCATIVE = frozenset({"in", "at", "near", "inside", "outside"})
 #: (Not ``Imam`` or ``Sheikh``, which also stand before prophets and places.)
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof"})
 
+#: Offices and ranks written before a surname: ``President Tajani``, ``Chancellor Scholz`` name a person
+#: even when named once. (Not ``Imam`` or ``Sheikh``, as above.)
+OFFICE_TITLES = frozenset(
+    """president chancellor senator sen governor gov mayor judge minister premier king queen prince princess
+    pope general gen colonel captain lieutenant sergeant commander ambassador baroness baron lord lady
+    ayatollah cardinal bishop rabbi rev reverend father sister coach""".split()
+)
+#: Verbs of speech next to a one-word name: ``Erdogan said``, ``said Erdogan``.
+SPEECH_VERBS = frozenset(
+    """said says told tells added adds wrote writes explained explains insisted argued stated noted replied
+    recalled warned claimed asked announced declared tweeted admitted denied""".split()
+)
+_AGENT_BY = re.compile(r"\b(?:[a-z]+ed|built|led|written|made|run|founded|taken|given|shown|done|won|held)\s+by\s*$")
+
 #: A one-word name must be seen this often to be a person of its own.
 MIN_SINGLE_NAME_MENTIONS = 2
 #: A one-word surname is matched corpus-wide only when at least this long.
@@ -306,8 +320,10 @@ def _attach_single_names(
         else:
             alone[person_key(item.words[0])].append(item.mention)
     for key, found in sorted(alone.items()):
-        often = len(found) >= MIN_SINGLE_NAME_MENTIONS and not any(_after_locative(m) for m in found)
-        if often or any(_has_honorific(m) for m in found):
+        if any(_after_locative(m) for m in found):
+            continue
+        often = len(found) >= MIN_SINGLE_NAME_MENTIONS
+        if often or any(_has_honorific(m) or _in_person_context(m) for m in found):
             groups["single:" + key].extend(found)
 
 
@@ -315,6 +331,29 @@ def _has_honorific(mention: Mention) -> bool:
     """``Mr. Lighthizer``, ``Ms Pampuri``: the mention itself carries a personal title."""
     first = mention.span.text.split()[0].lower().rstrip(".")
     return first in HONORIFICS and len(mention.span.text.split()) > 1
+
+
+def _in_person_context(mention: Mention) -> bool:
+    """``President Tajani``, ``Erdogan said``, ``said Erdogan``, ``built by Erdogan``: only a person stands there.
+
+    The model already called the word a person; its neighbours confirm it. A bare
+    word named once with none of these is as often a place or a newspaper.
+    """
+    offset = mention.span.start - mention.quote_start
+    if offset < 0:
+        return False
+    before = mention.quote[:offset]
+    after = mention.quote[offset + len(mention.span.text) :]
+    words_before = re.findall(r"[\w’']+[.,]?", before)
+    last = words_before[-1].lower() if words_before else ""
+    if last == "the":  # "The Louvre said": a person is not "the X"
+        return False
+    if last.rstrip(".") in OFFICE_TITLES or last.rstrip(",") in SPEECH_VERBS:
+        return True
+    if _AGENT_BY.search(before):
+        return True
+    following = re.match(r"\s*(?:,[^,]{1,60},\s*)?([a-z]+)", after)  # "Erdogan said", "Kodra, the host, said"
+    return bool(following) and following.group(1) in SPEECH_VERBS
 
 
 def _after_locative(mention: Mention) -> bool:

@@ -179,3 +179,44 @@ def test_resolve_keeps_a_one_word_name_written_with_a_personal_title_even_once()
 
 def test_resolve_leaves_out_a_bare_one_word_name_seen_once():
     assert resolve_people([mention("Pogradec")], Curation()) == []
+
+
+def test_resolve_keeps_a_one_word_name_seen_once_where_only_a_person_stands():
+    people = resolve_people(
+        [
+            mention("Erdogan", sentence="Turkey will not back the bid, Erdogan said on Tuesday."),
+            mention("Gallant", article="a2", sentence="Peace is near, said Gallant."),
+            mention("Tajani", article="a3", sentence="I demand from President Tajani the expulsion."),
+            mention("Hoxha", article="a4", sentence="The bunkers were built by Hoxha in the 1970s."),
+        ],
+        Curation(),
+    )
+    assert [p.name for p in people] == ["Erdogan", "Gallant", "Hoxha", "Tajani"]
+
+
+def test_resolve_leaves_out_a_one_word_name_seen_once_as_a_thing_or_a_place():
+    people = resolve_people(
+        [
+            mention("Louvre", sentence="The Louvre said the painting would move."),
+            mention("Kapshtica", article="a2", sentence="He was taken to the border at Kapshtica, said Bidi."),
+            mention("Pogradec", article="a3", sentence="Pogradec is a town on the lake."),
+        ],
+        Curation(),
+    )
+    assert people == []
+
+
+def test_resolve_never_gives_a_family_surname_in_a_speaker_context_to_one_of_them():
+    sentence = "Mostafa Mohammadi and Mahboubeh Mohammadi came to Tirana."
+    people = resolve_people(
+        [
+            mention("Mostafa Mohammadi", sentence=sentence),
+            mention("Mahboubeh Mohammadi", sentence=sentence),
+            mention("Mohammadi", sentence="Mohammadi said they were attacked."),
+        ],
+        Curation(),
+    )
+    assert names(people) == [
+        ("Mahboubeh Mohammadi", ["Mahboubeh Mohammadi"]),
+        ("Mostafa Mohammadi", ["Mostafa Mohammadi"]),
+    ]
