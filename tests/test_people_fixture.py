@@ -10,6 +10,8 @@ import yaml
 from generator.resolve import person_key
 
 FIXTURE = Path(__file__).parent / "fixtures" / "people_000.yml"
+#: A second document, annotated before the issue-4 rule changes (its articles shared with 000 count too).
+FIXTURE_001 = Path(__file__).parent / "fixtures" / "people_001.yml"
 
 
 def in_document(corpus: dict, entity: dict, document: str, *, occurrences: bool) -> bool:
@@ -66,7 +68,7 @@ def test_people_of_the_annotated_document_are_found_precisely_without_wrong_merg
     scores = score_people(corpus_data, yaml.safe_load(FIXTURE.read_text(encoding="utf-8")))
     assert scores["wrong_merges"] == []
     assert scores["precision"] >= 0.95, scores
-    assert scores["recall"] >= 0.9, scores
+    assert scores["recall"] >= 0.95, scores
 
 
 @pytest.mark.slow
@@ -74,6 +76,36 @@ def test_outlets_of_the_annotated_document_are_found_under_their_list_ids(corpus
     scores = score_outlets(corpus_data, yaml.safe_load(FIXTURE.read_text(encoding="utf-8")))
     assert scores["precision"] >= 0.95, scores
     assert scores["recall"] >= 0.95, scores
+
+
+@pytest.mark.slow
+def test_people_of_the_second_annotated_document_are_found_precisely_without_wrong_merges(corpus_data):
+    scores = score_people(corpus_data, yaml.safe_load(FIXTURE_001.read_text(encoding="utf-8")), occurrences=True)
+    assert scores["wrong_merges"] == []
+    assert scores["precision"] >= 0.95, scores
+    assert scores["recall"] >= 0.95, scores
+
+
+@pytest.mark.slow
+def test_outlets_of_the_second_annotated_document_are_found(corpus_data):
+    scores = score_outlets(corpus_data, yaml.safe_load(FIXTURE_001.read_text(encoding="utf-8")), occurrences=True)
+    assert scores["precision"] >= 0.95, scores
+    assert scores["recall"] >= 0.9, scores
+
+
+def test_score_people_counts_a_wrong_merge_and_an_extra():
+    gold = {"document": "d", "people": [["Maryam Rajavi"], ["Massoud Rajavi"]]}
+    mention = {"document": "d", "article": "a"}
+    corpus = {
+        "articles": [],
+        "people": [
+            {"name": "Maryam Rajavi", "aliases": ["Maryam Rajavi", "Massoud Rajavi"], "mentions": [mention]},
+            {"name": "Camp Ashraf", "aliases": ["Camp Ashraf"], "mentions": [mention]},
+        ],
+    }
+    scores = score_people(corpus, gold)
+    assert scores["wrong_merges"] == ["Maryam Rajavi"]
+    assert (scores["precision"], scores["recall"], scores["extra"]) == (0.5, 1.0, ["Camp Ashraf"])
 
 
 # -- generic news: the same rules on text that is not ours, with no curation ----------
@@ -144,7 +176,16 @@ def test_people_in_generic_news_are_found_without_curation():
     from generator.extract import load_nlp
 
     scores = score_generic(generic_news_people(load_nlp()))
-    assert scores["f1"] >= 0.85, scores
+    assert scores["f1"] >= 0.95, scores
+
+
+def test_people_in_held_out_generic_news_are_found_without_curation():
+    """Written before the issue-4 rules and never tuned on: before them P 0.870 R 0.839 F1 0.855."""
+    from generator.extract import load_nlp
+
+    scores = score_generic(generic_news_people(load_nlp(), HELDOUT))
+    assert scores["precision"] >= 0.95, scores
+    assert scores["f1"] >= 0.9, scores
 
 
 if __name__ == "__main__":  # python -m tests.test_people_fixture: print the generic-news scores
