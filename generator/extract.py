@@ -86,7 +86,8 @@ NOT_NAME_WORDS = frozenset(
     department office bureau authority court senate congress assembly administration international
     boulevard avenue road highway st saint fort mount lake river valley cape island bay beach county
     pharma pharmaceuticals motors airlines airways holdings industries systems technologies
-    brigade brigades battalion regiment militia corps forces jabhat
+    brigade brigades battalion regiment militia corps forces jabhat palace democrats democratic republicans
+    socialists conservatives liberals
     """.split()
 )
 
@@ -263,8 +264,14 @@ def mark_named_organisations(doc: Doc) -> Doc:
 
 
 def _looks_like_full_name(span: SpacySpan) -> bool:
-    after_the = span.start > 0 and span.doc[span.start - 1].lower_ == "the"
-    return not after_the and looks_like_full_name(span.text)
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.lower_ == "the":
+        return False
+    if any(t is not None and t.like_num for t in (before, after)):  # "Arminia Bielefeld 0 Werder Bremen 3"
+        return False
+    return looks_like_full_name(span.text)
 
 
 def looks_like_full_name(text: str) -> bool:

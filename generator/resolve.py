@@ -62,6 +62,13 @@ OFFICE_TITLES = frozenset(
     pope general gen colonel captain lieutenant sergeant commander ambassador baroness baron lord lady
     ayatollah cardinal bishop rabbi rev reverend father sister coach""".split()
 )
+#: Roles written before a surname in news: ``spokesman Peskov``, ``striker Klinsmann``, ``analyst Meeker``.
+ROLE_NOUNS = frozenset(
+    """spokesman spokeswoman spokesperson chairman chairwoman chairperson striker midfielder defender goalkeeper
+    forward winger captain skipper manager batsman bowler champion rider driver player actor actress singer
+    writer author novelist poet journalist reporter correspondent lawyer attorney prosecutor analyst
+    economist columnist colleague wife husband son daughter brother mother""".split()
+)
 #: Verbs of speech next to a one-word name: ``Erdogan said``, ``said Erdogan``.
 SPEECH_VERBS = frozenset(
     """said says told tells added adds wrote writes explained explains insisted argued stated noted replied
@@ -348,7 +355,7 @@ def _in_person_context(mention: Mention) -> bool:
     last = words_before[-1].lower() if words_before else ""
     if last == "the":  # "The Louvre said": a person is not "the X"
         return False
-    if last.rstrip(".") in OFFICE_TITLES or last.rstrip(",") in SPEECH_VERBS:
+    if last.rstrip(".") in OFFICE_TITLES or last in ROLE_NOUNS or last.rstrip(",") in SPEECH_VERBS:
         return True
     if _AGENT_BY.search(before):
         return True

@@ -213,6 +213,8 @@ def test_an_organisation_or_building_starting_with_a_listed_given_name_becomes_a
         ("He won the Victoria Cross in 1944.", "Victoria Cross"),  # "the" before it
         ("Fighters of Badr Brigade crossed.", "Badr Brigade"),  # an organisation word
         ("They drove to San Jose on Monday.", "San Jose"),  # a place word first
+        ("Hertha Berlin 2 Fortuna Duesseldorf 1", "Fortuna Duesseldorf"),  # a score: a results table
+        ("The Christian Democrats won.", "Christian Democrats"),  # a party
     ],
 )
 def test_a_firm_a_thing_or_a_place_with_a_given_name_first_is_not_made_a_person(blank, text, name):

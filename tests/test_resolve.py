@@ -188,10 +188,11 @@ def test_resolve_keeps_a_one_word_name_seen_once_where_only_a_person_stands():
             mention("Gallant", article="a2", sentence="Peace is near, said Gallant."),
             mention("Tajani", article="a3", sentence="I demand from President Tajani the expulsion."),
             mention("Hoxha", article="a4", sentence="The bunkers were built by Hoxha in the 1970s."),
+            mention("Klinsmann", article="a5", sentence="German striker Klinsmann scored twice."),
         ],
         Curation(),
     )
-    assert [p.name for p in people] == ["Erdogan", "Gallant", "Hoxha", "Tajani"]
+    assert [p.name for p in people] == ["Erdogan", "Gallant", "Hoxha", "Klinsmann", "Tajani"]
 
 
 def test_resolve_leaves_out_a_one_word_name_seen_once_as_a_thing_or_a_place():
