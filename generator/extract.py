@@ -461,11 +461,69 @@ def article_mentions(
     Each article's result depends on that article alone, so callers may cache it per article.
     """
     found: dict[str, list[Mention]] = {a.id: credit_mentions(a, documents, index) for a in articles}
+    others: dict[str, list[tuple[Paragraph, list[tuple[int, int]]]]] = {a.id: [] for a in articles}
     english = [(a, p) for a in articles for p in a.paragraphs if goes_to_model(p)]
     texts = (_line(documents, a, p) for a, p in english)
     for (article, paragraph), doc in zip(english, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
         doc = apply_name_rules(ruler(doc))
         found[article.id].extend(doc_mentions(doc, article, paragraph, index))
+        # A one-word organisation may be a surname the model mislabelled ("Alcaraz" ORG); places are not.
+        taken = [
+            (e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("PERSON", *_SURNAME_LABELS) or len(e) > 1
+        ]
+        others[article.id].append((paragraph, taken))
+    for article in articles:
+        found[article.id].extend(surname_mentions(article, found[article.id], others[article.id]))
+    return found
+
+
+#: Model labels a lone surname is sometimes given in place of PERSON.
+_SURNAME_LABELS = ("ORG", "PRODUCT", "WORK_OF_ART", "NORP", "FAC")
+#: Words before a capitalised word that make it a place or a thing, not a person: "of Jordan", "in Kramer".
+_NOT_BEFORE_SURNAME = frozenset({"of", "in", "at", "from", "to", "near", "the", "into", "via"})
+
+
+def surname_mentions(
+    article: Article, mentions: list[Mention], paragraphs: list[tuple[Paragraph, list[tuple[int, int]]]]
+) -> list[Mention]:
+    """``Alcaraz had saved a match point``: the surname of a full name found in the article, standing alone.
+
+    The model misses or mislabels many repeated surnames (``Alcaraz`` ORG). A bare
+    surname of a person named in full in the same English article is a mention;
+    ``resolve`` gives it to that person only when no other person of the article
+    shares it (the Rajavis stay apart). Not taken: a word inside a longer name
+    or another entity (``Goldman Sachs``), after ``of``/``in``/``the``, or a given name.
+    """
+    surnames = set()
+    for mention in mentions:
+        words = [w for w in mention.span.text.split() if w.rstrip(".") not in TITLES]
+        if mention.entity_kind == "person" and len(words) >= 2:
+            last = _POSSESSIVE.sub("", words[-1])
+            if _is_name_word(last) and len(last) >= 3 and not is_given_name(last) and is_person_name(last):
+                surnames.add(last)
+    if not surnames:
+        return []
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(surnames))) + r")(?=[’']s\b|(?![\w-]))")
+    taken_by_line: dict[int, list[tuple[int, int]]] = {}
+    for mention in mentions:
+        taken_by_line.setdefault(mention.span.line, []).append((mention.span.start, mention.span.end))
+    found = []
+    for paragraph, entities in paragraphs:
+        taken = [*taken_by_line.get(paragraph.line, []), *entities]
+        text = paragraph.text
+        for match in pattern.finditer(text):
+            start, end = match.span(1)
+            if any(start < b and a < end for a, b in taken):
+                continue
+            before = re.findall(r"[\w’'.-]+", text[:start])[-1:]
+            after = re.match(r"(?:[’']s)?\s*([\w’'-]+)", text[end:])
+            if before and (before[0].lower() in _NOT_BEFORE_SURNAME or _is_name_word(before[0])):
+                continue
+            if after and not text[end:].startswith(("’", "'")):
+                # "Goldman Sachs", "the Rajavi cult": part of another name
+                if _is_name_word(after.group(1)) or after.group(1).lower() in NOT_NAME_WORDS:
+                    continue
+            found.append(_text_mention("person", article, paragraph, start, end))
     return found
 
 

@@ -279,3 +279,17 @@ def test_a_glued_organisation_span_ending_in_a_full_name_yields_the_name(nlp):
 def test_given_names_come_from_the_pinned_dictionary_without_titles_or_places():
     assert {"kylian", "shane", "novak", "olaf"} <= given_names()
     assert not {"king", "president", "georgia", "iran", "paris", "camp"} & given_names()
+
+
+def test_a_bare_surname_of_a_full_name_in_the_article_is_a_mention(nlp):
+    article, documents = article_of(
+        [
+            ("Novak Djokovic beat Carlos Alcaraz in the final in Cincinnati.", "en"),
+            ("Alcaraz had saved a match point, but Djokovic held his nerve.", "en"),
+            ("Alcaraz Tennis Club and the Alcaraz camp said nothing. He flew home to Alcaraz.", "en"),
+        ]
+    )
+    mentions = extract([article], documents, nlp=nlp, outlets=[])
+    people = [(m.span.line, m.span.text) for m in mentions if m.entity_kind == "person"]
+    assert (2, "Alcaraz") in people and (2, "Djokovic") in people
+    assert [p for p in people if p[0] == 3] == []
