@@ -35,6 +35,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc
@@ -155,7 +156,8 @@ def given_names() -> frozenset[str]:
         name = line[3:29].strip().lower()
         if name.isalpha() and name.isascii() and len(name) > 1:
             names.add(name)
-    return frozenset(names - _NOT_GIVEN - NOT_NAME_WORDS)
+    function_words = STOP_WORDS - {"will"}  # "The", "Do", "Even" are in the dictionary too
+    return frozenset(names - _NOT_GIVEN - NOT_NAME_WORDS - function_words)
 
 
 def is_given_name(word: str) -> bool:
@@ -467,6 +469,7 @@ def article_mentions(
     for (article, paragraph), doc in zip(english, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
         doc = apply_name_rules(ruler(doc))
         found[article.id].extend(doc_mentions(doc, article, paragraph, index))
+        found[article.id].extend(citation_outlets(article, paragraph))
         # A one-word organisation may be a surname the model mislabelled ("Alcaraz" ORG); places are not.
         taken = [
             (e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("PERSON", *_SURNAME_LABELS) or len(e) > 1
@@ -475,6 +478,29 @@ def article_mentions(
     for article in articles:
         found[article.id].extend(surname_mentions(article, found[article.id], others[article.id]))
     return found
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+#: A source cited in brackets with a date: ``(Lapsi.al, August 19)``, ``(Tirana Times, 3 May 2019)``.
+_CITATION = re.compile(
+    rf"\((?P<name>[A-Z][\w’'&-]*(?:[ .][A-Za-z][\w’'&-]*){{0,4}}),\s*"
+    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}|\d{{1,2}}\s+(?:{_MONTHS}))(?:,?\s+\d{{4}})?\)"
+)
+
+
+def citation_outlets(article: Article, paragraph: Paragraph) -> list[Mention]:
+    """A website or medium cited in brackets with a date: ``(Lapsi.al, August 19)``, ``(Tirana Times, 3 May)``.
+
+    Not any source so cited: ``(US State Department, September 28, 2012)`` is not a medium.
+    (Listed outlets are found by the ruler wherever they stand.)
+    """
+    mentions = []
+    for match in _CITATION.finditer(paragraph.text):
+        name = match.group("name")
+        if re.search(r"\.[a-z]{2,6}$", name) or is_media_name(name):
+            start = match.start("name")
+            mentions.append(_text_mention("outlet", article, paragraph, start, start + len(name)))
+    return mentions
 
 
 #: Model labels a lone surname is sometimes given in place of PERSON.

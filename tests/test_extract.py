@@ -293,3 +293,9 @@ def test_a_bare_surname_of_a_full_name_in_the_article_is_a_mention(nlp):
     people = [(m.span.line, m.span.text) for m in mentions if m.entity_kind == "person"]
     assert (2, "Alcaraz") in people and (2, "Djokovic") in people
     assert [p for p in people if p[0] == 3] == []
+
+
+def test_a_website_cited_with_a_date_is_an_outlet_but_not_any_cited_source(nlp):
+    line = "Crews were attacked (Lapsi.al, August 19). A release followed (US State Department, September 28, 2012)."
+    article, documents = article_of([(line, "en")])
+    assert found(extract([article], documents, nlp=nlp, outlets=[]), "outlet") == ["Lapsi.al"]
