@@ -45,6 +45,8 @@ SITE_MARKER = Path("pagefind") / "pagefind-entry.json"
 #: MkDocs builds the site in parts of at most this many pages and this many bytes of Markdown (see run_mkdocs).
 PART_PAGES = 10_000
 PART_BYTES = 100 * 2**20
+#: Pagefind indexes a site of more pages than this in parts, one bundle each (see run_pagefind).
+PAGEFIND_PART_PAGES = 30_000
 
 
 @contextmanager
@@ -341,13 +343,57 @@ def _build_date_never_from_clock() -> Iterator[None]:
         del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def run_pagefind(site_dir: Path) -> None:
-    """Index ``site_dir`` with the Pagefind binary shipped by the ``pagefind[bin]`` package."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet"]
+def run_pagefind(site_dir: Path, *, part_pages: int = PAGEFIND_PART_PAGES) -> list[str]:
+    """Index ``site_dir`` with the Pagefind binary shipped by the ``pagefind[bin]`` package; return the bundles.
+
+    Pagefind holds everything it indexes in memory until it writes (about 100 KB per
+    article page), so a site of more than ``part_pages`` pages is indexed in parts:
+    consecutive runs of its pages in path order, each seen by one ``pagefind`` run
+    through a directory of hard links, each written as its own bundle
+    (``pagefind/``, ``pagefind-2/``, …). The search UI merges the further bundles
+    (``mergeIndex``); their names are written into ``assets/site.js``. A site that
+    fits in one part gets one bundle, and site.js is left as it is.
+    """
+    pages = sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html"))
+    parts = [pages[i : i + part_pages] for i in range(0, len(pages), part_pages)] or [[]]
+    bundles = ["pagefind", *(f"pagefind-{n}" for n in range(2, len(parts) + 1))]
+    if len(parts) == 1:
+        _pagefind(site_dir, site_dir / "pagefind")
+    else:
+        views = site_dir.with_name(site_dir.name + "-pagefind-views")
+        try:
+            for part, bundle in zip(parts, bundles, strict=True):
+                view = views / bundle
+                for page in part:
+                    (view / page).parent.mkdir(parents=True, exist_ok=True)
+                    os.link(site_dir / page, view / page)
+                _pagefind(view, site_dir / bundle)
+                shutil.rmtree(view)
+        finally:
+            shutil.rmtree(views, ignore_errors=True)
+        _write_bundle_list(site_dir, bundles[1:])
+    for bundle in bundles:
+        stabilise_pagefind(site_dir / bundle)
+    return bundles
+
+
+def _pagefind(site: Path, output: Path) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output), "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise BuildError(f"pagefind failed ({result.returncode}): {result.stderr.strip() or result.stdout.strip()}")
-    stabilise_pagefind(site_dir / "pagefind")
+
+
+#: The line of site_overrides/assets/site.js that lists the Pagefind bundles the search merges.
+_MORE_BUNDLES = "var MORE_BUNDLES = [];"
+
+
+def _write_bundle_list(site_dir: Path, bundles: list[str]) -> None:
+    script = site_dir / "assets" / "site.js"
+    text = script.read_text(encoding="utf-8") if script.is_file() else ""
+    if text.count(_MORE_BUNDLES) != 1:
+        raise BuildError(f"{script}: no '{_MORE_BUNDLES}' line to list the further Pagefind bundles in")
+    script.write_text(text.replace(_MORE_BUNDLES, f"var MORE_BUNDLES = {json.dumps(bundles)};"), encoding="utf-8")
 
 
 def swap_in(new_site: Path, out_dir: Path) -> None:

@@ -5,8 +5,16 @@
   "use strict";
   var root = new URL(window.SITE_ROOT || "./", window.location.href);
   var bundlePath = new URL("pagefind/", root).pathname;
+  // The UI loads Pagefind through a module that defers the filter index (see loadFilters).
+  var uiBundlePath = new URL("assets/pagefind-lazy/", root).pathname;
   var baseUrl = root.pathname;
   var PARAGRAPH_ID = /^p(\d+)$/;
+  // A large site is indexed in parts: the build lists the further Pagefind bundles here.
+  var MORE_BUNDLES = [];
+  // Person and outlet pages carry their name as the "name" meta field; weighting it above
+  // page titles ranks the person's own page first for a name query, ahead of articles
+  // whose headline holds the name.
+  var RANKING = { metaWeights: { name: 10, title: 2 } };
 
   function escapeHtml(text) {
     return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -63,33 +71,56 @@
     if (typeof PagefindUI === "undefined") return null;
     var ui = new PagefindUI({
       element: element,
-      bundlePath: bundlePath,
+      bundlePath: uiBundlePath,
       baseUrl: baseUrl,
       showSubResults: true,
       showImages: false,
       resetStyles: false,
       autofocus: true,
       processResult: paragraphSubResults,
-      // Person and outlet pages carry their name as the "name" meta field; weighting it above
-      // page titles ranks the person's own page first for a name query, ahead of articles
-      // whose headline holds the name.
-      ranking: { metaWeights: { name: 10, title: 2 } },
+      ranking: RANKING,
+      mergeIndex: MORE_BUNDLES.map(function (name) {
+        return { bundlePath: new URL(name + "/", root).pathname, ranking: RANKING };
+      }),
       translations: { placeholder: "Search people, outlets, articles…" }
     });
     // Pagefind's input carries only a title; give it an accessible name of its own.
     var input = document.querySelector(element + " .pagefind-ui__search-input");
     if (input) input.setAttribute("aria-label", "Search people, outlets and articles");
+    addFilterButton(element, ui);
     return ui;
   }
 
-  // Pagefind UI 1.5 races: a search started (from ?q=) before the filter index has loaded
-  // leaves the filter panel with only some of the values. Load every filter first, through
-  // the same pagefind.js module instance the UI uses, then search.
-  function searchWhenFiltersLoaded(ui, query) {
-    import(bundlePath + "pagefind.js")
-      .then(function (pagefind) { return pagefind.filters(); })
-      .catch(function () {})
-      .then(function () { ui.triggerSearch(query); });
+  // Filters are loaded when the reader asks for them, not with the search: the filter index
+  // lists every page, so it grows with the site (74 KB of the 199 KB a search fetched at 1,000
+  // documents). Once loaded, the search is run again and its results carry the filter panel
+  // with every value (loading them all first also avoids Pagefind UI 1.5's race, in which a
+  // search started before the filters loaded showed only some of the values).
+  var filtersLoaded = null;
+  function loadFilters() {
+    if (!filtersLoaded) {
+      filtersLoaded = import(bundlePath + "pagefind.js")
+        .then(function (pagefind) { return pagefind.filters(); })
+        .catch(function () {});
+    }
+    return filtersLoaded;
+  }
+
+  function addFilterButton(element, ui) {
+    var form = document.querySelector(element + " .pagefind-ui__form");
+    if (!form) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "search-filters-open";
+    button.textContent = "Filter by type, outlet or language";
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      loadFilters().then(function () {
+        button.hidden = true;
+        ui.triggerFilters({});  // searches again: the results now carry the filter panel
+      });
+    });
+    form.appendChild(button);
   }
 
   function addHeaderButton(dialog) {
@@ -108,7 +139,6 @@
     function open() {
       if (!ui) {
         ui = makeUI("#search-dialog-ui");
-        import(bundlePath + "pagefind.js").then(function (pagefind) { return pagefind.filters(); }).catch(function () {});
       }
       dialog.showModal();
       var input = dialog.querySelector("input");
@@ -150,7 +180,7 @@
     if (document.getElementById("search-page")) {
       var ui = makeUI("#search-page");
       var query = new URLSearchParams(window.location.search).get("q");
-      if (ui && query) searchWhenFiltersLoaded(ui, query);
+      if (ui && query) ui.triggerSearch(query);
     }
   }
 

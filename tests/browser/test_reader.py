@@ -77,7 +77,13 @@ def wait_until_every_result(page, check: str, arg=None) -> None:
 
 
 def apply_filter(page, name: str, value: str) -> None:
-    """Open the filter's panel (as a reader would, by its summary) and tick one value."""
+    """Load the filters (they are not fetched with the search), open the filter's panel by its summary, tick one value.
+
+    As a reader would: the "Filter by …" button first, then the panel's summary.
+    """
+    opener = page.locator(".search-filters-open")
+    if opener.count() and opener.first.is_visible():
+        opener.first.click()
     box = page.locator(f"input[type=checkbox][name='{name}'][value='{value}']")
     box.wait_for(state="attached")
     panel = page.locator("details", has=box)
@@ -145,6 +151,18 @@ def test_search_filter_by_outlet_keeps_that_outlets_articles(page, site_server, 
     apply_filter(page, "outlet", outlet)
     wait_until_every_result(page, "(a, expected) => expected.includes(a.href)", sorted(expected))
     assert set(result_links(page)) <= expected
+
+
+def test_the_filter_index_is_fetched_only_when_the_reader_asks_for_filters(page, site_server, corpus):
+    fetched: list[str] = []
+    page.on("response", lambda response: fetched.append(response.url))
+    load(page, site_server, "search/?q=" + top_person(corpus)["name"].split()[-1])
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if url.endswith(".pf_filter")]  # a search alone does not need them
+    page.locator("#search-page .search-filters-open").click()
+    page.locator("input[type=checkbox][name='type']").first.wait_for(state="attached")
+    assert [url for url in fetched if url.endswith(".pf_filter")]
+    assert page.locator("#search-page .search-filters-open").evaluate("b => b.hidden")
 
 
 def test_search_results_offer_paragraph_permalinks(page, site_server, corpus):

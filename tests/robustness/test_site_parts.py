@@ -1,7 +1,14 @@
-"""MkDocs in parts: a site built part by part (in child processes) is the site built in one go, byte for byte."""
+"""Large sites are built in parts: MkDocs part by part (child processes), Pagefind bundle by bundle.
+
+MkDocs in parts gives the site built in one go, byte for byte; Pagefind in parts
+gives bundles that together index every page once, and lists them for the search UI.
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +18,7 @@ from generator.errors import BuildError
 from generator.load import load_inputs
 from generator.pagemeta import redirect_maps
 from generator.render import render
-from generator.site import run_mkdocs
+from generator.site import run_mkdocs, run_pagefind
 
 from .conftest import ROOT, SITE_URL, SOURCE_DATE_EPOCH, tree_hashes
 
@@ -54,3 +61,32 @@ def test_a_warning_in_any_part_fails_the_build_and_names_the_page(tmp_path):
     message = str(error.value)
     assert "mkdocs.yml" in message and "outlets/index.md" in message and "no-such-page.md" in message
     assert sorted(p.name for p in tmp_path.iterdir()) == ["docs"]
+
+
+def test_pagefind_in_parts_indexes_every_page_once_and_lists_the_bundles(hostile_docs, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", SOURCE_DATE_EPOCH)
+    docs, redirects = hostile_docs
+    built = tmp_path / "built"
+    run_mkdocs(ROOT / "mkdocs.yml", docs, built, site_url=SITE_URL, redirect_maps=redirects)
+    sites, bundles = {}, {}
+    for name, part_pages in (("one", 10**6), ("parts", 5), ("again", 5)):
+        site = sites[name] = tmp_path / name
+        shutil.copytree(built, site, copy_function=os.link)
+        (site / "assets" / "site.js").unlink()  # rewritten by the build: not a hard link to the others
+        shutil.copy(built / "assets" / "site.js", site / "assets" / "site.js")
+        bundles[name] = run_pagefind(site, part_pages=part_pages)
+
+    def pages(name: str) -> int:
+        entries = [sites[name] / bundle / "pagefind-entry.json" for bundle in bundles[name]]
+        return sum(json.loads(entry.read_text())["languages"]["en"]["page_count"] for entry in entries)
+
+    assert bundles["one"] == ["pagefind"]
+    split = bundles["parts"]
+    assert len(split) > 2 and split == ["pagefind", *(f"pagefind-{n}" for n in range(2, len(split) + 1))]
+    assert sorted(p.name for p in sites["parts"].iterdir() if p.name.startswith("pagefind")) == sorted(split)
+    assert pages("parts") == pages("one")
+    script = (sites["parts"] / "assets" / "site.js").read_text(encoding="utf-8")
+    assert f"var MORE_BUNDLES = {json.dumps(split[1:])};" in script
+    assert (sites["one"] / "assets" / "site.js").read_bytes() == (built / "assets" / "site.js").read_bytes()
+    assert tree_hashes(sites["parts"]) == tree_hashes(sites["again"])  # deterministic
+    assert not list(tmp_path.glob("*-pagefind-views"))
