@@ -40,7 +40,8 @@ PAGEFIND_CHILD = """
 import sys
 from pathlib import Path
 from generator import site
-site.run_pagefind(Path(sys.argv[1]))
+import json
+print(json.dumps(site.run_pagefind(Path(sys.argv[1]))))
 """
 
 
@@ -52,6 +53,9 @@ def main() -> None:
     parser.add_argument("--part-bytes", type=int)
     parser.add_argument("--jobs", type=int)
     parser.add_argument("--skip-pagefind", action="store_true")
+    parser.add_argument(
+        "--pagefind-only", action="store_true", help="index the site an earlier run built (its MkDocs figures are kept)"
+    )
     parser.add_argument("--search", action="store_true", help="also count one search's bytes (bench/search_probe.py)")
     parser.add_argument("--query", default="Khodabandeh")
     parser.add_argument("--label", default="", help="suffix for the results file name")
@@ -59,8 +63,11 @@ def main() -> None:
 
     docs = args.docs or WORK / f"n{args.size}" / "docs"
     work = WORK / f"n{args.size}-site-stages"
-    shutil.rmtree(work, ignore_errors=True)
-    work.mkdir(parents=True)
+    out = RESULTS / f"{args.size}-site-stages{args.label}.json"
+    earlier = json.loads(out.read_text()) if args.pagefind_only and out.exists() else {}
+    if not args.pagefind_only:
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
     code = snapshot()
     options = {k: v for k, v in (("part_pages", args.part_pages), ("part_bytes", args.part_bytes)) if v}
     if args.jobs:
@@ -76,7 +83,9 @@ def main() -> None:
         "code": _code_identity(code),
         "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
-    out = RESULTS / f"{args.size}-site-stages{args.label}.json"
+    if earlier.get("mkdocs"):
+        result["mkdocs"] = earlier["mkdocs"]
+        result["mkdocs_code"] = earlier["code"]
 
     def save(step: str) -> None:
         result["load_after_" + step] = os.getloadavg()
@@ -85,25 +94,32 @@ def main() -> None:
 
     site = work / "site"
     env = {**os.environ, "PYTHONPATH": str(code), "SOURCE_DATE_EPOCH": "0"}
-    command = [PYTHON, "-c", MKDOCS_CHILD, str(code / "mkdocs.yml"), str(docs), str(site), json.dumps(options)]
-    measured = measure(command, env=env, cwd=code, keep_output=True)
-    output = measured.pop("output").strip().splitlines()
-    if measured["returncode"] == 0 and output:
-        measured.update(json.loads(output[-1]))
-    result["mkdocs"] = measured
-    save("mkdocs")
-    if measured["returncode"] != 0 or args.skip_pagefind:
-        return
-    result["pagefind"] = measure([PYTHON, "-c", PAGEFIND_CHILD, str(site)], env=env, cwd=code)
+    if not args.pagefind_only:
+        command = [PYTHON, "-c", MKDOCS_CHILD, str(code / "mkdocs.yml"), str(docs), str(site), json.dumps(options)]
+        measured = measure(command, env=env, cwd=code, keep_output=True)
+        output = measured.pop("output").strip().splitlines()
+        if measured["returncode"] == 0 and output:
+            measured.update(json.loads(output[-1]))
+        result["mkdocs"] = measured
+        save("mkdocs")
+        if measured["returncode"] != 0 or args.skip_pagefind:
+            return
+    else:
+        for old in site.glob("pagefind*"):
+            shutil.rmtree(old)
+    result["pagefind"] = measure([PYTHON, "-c", PAGEFIND_CHILD, str(site)], env=env, cwd=code, keep_output=True)
+    result["pagefind"]["bundles"] = json.loads(result["pagefind"].pop("output").strip().splitlines()[-1] or "[]")
     save("pagefind")
     if result["pagefind"]["returncode"] == 0:
         result["site"] = site_figures(site)
         pages = result["site"]["html_pages"]
         result["per_page"] = {
-            "mkdocs_ms": round(1000 * result["mkdocs"]["seconds"] / pages, 2),
             "pagefind_ms": round(1000 * result["pagefind"]["seconds"] / pages, 2),
             "pagefind_rss_kb": round(1024 * result["pagefind"]["peak_tree_rss_mb"] / pages, 1),
         }
+        if "mkdocs" in result:
+            result["per_page"]["mkdocs_ms"] = round(1000 * result["mkdocs"]["seconds"] / pages, 2)
+            result["per_page"]["mkdocs_rss_kb"] = round(1024 * result["mkdocs"]["peak_tree_rss_mb"] / pages, 1)
         save("site")
     if args.search:
         from run import search_bytes
