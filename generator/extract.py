@@ -525,6 +525,8 @@ def words_in_person_context(doc: Doc) -> set[str]:
             continue
         before = doc[token.i - 1].lower_ if token.i > 0 else ""
         after = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        if token.i > 0 and (_is_name_word(doc[token.i - 1].text) or before == "the"):
+            continue  # not alone: "The White House said" is not "House said"
         if before in ROLE_NOUNS or before in SPEAKING or after in SPEAKING:
             words.add(token.text)
     return words

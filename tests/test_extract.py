@@ -315,3 +315,10 @@ def test_an_organisation_shaped_like_a_name_is_a_person_when_the_article_names_i
 def test_an_organisation_shaped_like_a_name_stays_out_without_a_person_context(nlp):
     article, documents = article_of([("The MEK had created a fake online persona called Heshmat Alavi.", "en")])
     assert "Heshmat Alavi" not in found(extract([article], documents, nlp=nlp, outlets=[]), "person")
+
+
+def test_a_name_shaped_organisation_that_speaks_is_not_made_a_person(nlp):
+    article, documents = article_of(
+        [("Israel will go on, the minister said. The White House said it was studying it.", "en")]
+    )
+    assert found(extract([article], documents, nlp=nlp, outlets=[]), "person") == []
