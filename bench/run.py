@@ -90,6 +90,7 @@ def measure(
     With ``keep_output``, the end of its output is returned as ``output``.
     """
     start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     # A session of its own, so that the memory cap stops its children too (MkDocs runs in it, Pagefind under it).
     process = subprocess.Popen(
         command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
@@ -120,6 +121,8 @@ def measure(
         "peak_tree_rss_mb": round(peak["tree"] / 2**20),
         # ru_maxrss of all children so far: the largest single process, not a sum.
         "peak_process_rss_mb": round(children.ru_maxrss / 1024),
+        # CPU time of the command and every descendant it waited for: less noisy than wall time on a busy machine.
+        "cpu_seconds": round(children.ru_utime + children.ru_stime - before.ru_utime - before.ru_stime, 2),
         "returncode": status,
     }
     if keep_output:
