@@ -8,8 +8,18 @@ Three sources, in this order of trust:
    ``EntityRuler`` whose patterns are data with an ``id`` per entity: outlet
    names (id = outlet list id), curated people and curated non-people, and
    title patterns (``Dr.``, ``Capt.``, ``Monsignor`` …). Rules overwrite the
-   model where they overlap. A small rule then marks the name after a speech
-   verb (``says Jazexhi``) as a person when the model missed it.
+   model where they overlap. General rules then correct the model's people
+   (``apply_name_rules``): a short name-shaped organisation, building or group
+   starting with a given name is a person (``Kylian Mbappe`` ORG), and so is an
+   untagged run of name words (``Shane Lowry``); spans go on past particles
+   (``Ursula von der Leyen``) and hyphens; a name inside the name of a thing is
+   dropped (``John F. Kennedy International Airport``, ``USS Gerald R. Ford``);
+   the name after a speech verb (``says Jazexhi``) is a person. Given names are
+   a short list plus the name dictionary shipped by the pinned ``gender-guesser``.
+   Per article, a name-shaped organisation whose last word stands alone where
+   only a person stands (``writer Alavi``) is a person, and the bare surname of
+   a full name found in the article is a mention (``Alcaraz had saved``).
+   A website cited with a date, ``(Lapsi.al, August 19)``, is an outlet.
 3. Albanian, Persian and other non-English paragraphs are *not* given to the
    English model (it invents names there). They are searched for names already
    known: people found in English text or curated, and listed outlets. In

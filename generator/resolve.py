@@ -13,9 +13,12 @@ People, in four steps:
    one person in the corpus with that surname. When two people fit (the
    Rajavis, the Khodabandehs) it is left out: never guessed.
 3. A one-word name that fits nobody is a person of its own only when it is
-   named at least twice and never as a place (``in Fresco``), or written with
-   a personal title (``Mr. Lighthizer``): a bare word seen once is as often a
-   place or a newspaper as a person.
+   never named as a place (``in Fresco``) and is named at least twice, or
+   once where only a person stands: with a personal title (``Mr. Lighthizer``),
+   an office or a role before it (``President Tajani``, ``striker Klinsmann``),
+   a verb of speech next to it (``Erdogan said``) or as the agent of a deed
+   (``built by Erdogan``). A bare word seen once with none of these is as often
+   a place or a newspaper as a person.
 4. Weaker evidence (similar spellings, a middle name) is not merged: ``review``
    lists those pairs (``candidate_pairs``) for a maintainer to judge in
    ``content/curation.yml``. Comparisons run within blocks (phonetic surname
