@@ -495,6 +495,35 @@ def article_mentions(
         # "Heshmat Alavi" (ORG) is a person when the article also says "writer Alavi" or "Alavi said".
         found[article.id].extend(m for m in unsure[article.id] if m.span.text.split()[-1] in speakers[article.id])
         found[article.id].extend(surname_mentions(article, found[article.id], others[article.id]))
+        found[article.id].extend(listed_names(article, found[article.id]))
+    return found
+
+
+_LIST_ITEM = re.compile(r"^\s*\(?\d{1,3}\s*[-.)–]\)?\s+(?P<name>\S.*?)[\s,.;]*$")
+#: A numbered list is a list of people when at least this many of its items, and most, are people.
+MIN_LISTED_PEOPLE = 3
+
+
+def listed_names(article: Article, mentions: list[Mention]) -> list[Mention]:
+    """``2- Hadi Sani Khani`` in a numbered list of signatories whose other items are people.
+
+    A line holding only a number and a name-shaped text is a person when most
+    numbered lines of the article (at least three) are people the model found.
+    """
+    people_lines = {m.span.line for m in mentions if m.entity_kind == "person"}
+    items = [(p, m) for p in article.paragraphs if (m := _LIST_ITEM.match(p.text))]
+    with_people = [p for p, _ in items if p.line in people_lines]
+    if len(with_people) < MIN_LISTED_PEOPLE or 2 * len(with_people) < len(items):
+        return []
+    found = []
+    for paragraph, match in items:
+        name = match.group("name")
+        words = [w for w in name.split() if w.lower() not in _PARTICLES]
+        if paragraph.line in people_lines or not 2 <= len(words) <= 4:
+            continue
+        if all(_is_name_word(w) for w in words) and is_person_name(name):
+            start = match.start("name")
+            found.append(_text_mention("person", article, paragraph, start, start + len(name)))
     return found
 
 

@@ -14,6 +14,7 @@ from generator.extract import (
     is_person_name,
     join_hyphenated,
     join_particles,
+    listed_names,
     load_nlp,
     make_ruler,
     mark_named_organisations,
@@ -21,7 +22,7 @@ from generator.extract import (
     person_parts,
 )
 from generator.load import OutletRecord
-from generator.model import Article, Credit, Document, Kind, Occurrence, Paragraph, Role, Span
+from generator.model import Article, Credit, Document, Kind, Mention, Occurrence, Paragraph, Role, Span
 
 OUTLETS = [
     OutletRecord("abc-news-albania", "ABC News Albania", "tv", aliases=("ABC News",)),
@@ -322,3 +323,23 @@ def test_a_name_shaped_organisation_that_speaks_is_not_made_a_person(nlp):
         [("Israel will go on, the minister said. The White House said it was studying it.", "en")]
     )
     assert found(extract([article], documents, nlp=nlp, outlets=[]), "person") == []
+
+
+def test_a_name_in_a_numbered_list_of_people_is_a_person(nlp):
+    names = ["Mohammad Azim Mishmast", "Hadi Sani Khani", "Hassan Heyrani", "Ehsan Bidi", "Gholam Mirzai"]
+    lines = [("Our kind regards and best wishes for you,", "en")]
+    lines += [(f"{n}- {name}", "en") for n, name in enumerate(names, 1)]
+    article, documents = article_of(lines)
+    assert set(names) <= set(found(extract([article], documents, nlp=nlp, outlets=[]), "person"))
+
+
+def test_a_numbered_list_with_too_few_people_gives_no_more_people():
+    lines = [("1- Ehsan Bidi", "en"), ("2- Gholam Mirzai", "en"), ("3- Kamza Kashar", "en"), ("4- Sani Khani", "en")]
+    article, _ = article_of(lines)
+    people = [
+        Mention("person", Role.MENTION, "art", Span("doc", n, 3, len(text), text[3:]), text, 0)
+        for n, (text, _) in enumerate(lines[:2], 1)
+    ]
+    assert listed_names(article, people) == []
+    three = [*people, Mention("person", Role.MENTION, "art", Span("doc", 4, 3, 13, "Sani Khani"), "4- Sani Khani", 0)]
+    assert [m.span.text for m in listed_names(article, three)] == ["Kamza Kashar"]
