@@ -112,6 +112,12 @@ THING_WORDS = frozenset(
     tower station building doctrine act cup trophy medal fund trust society""".split()
 )
 
+#: Lower-case nouns right after a name that make it the name of a place: ``Shato Linza complex``.
+PLACE_NOUNS = frozenset(
+    """complex area district neighbourhood neighborhood village town region province camp airport hotel
+    street avenue square building compound estate stadium""".split()
+)
+
 #: Ship prefixes (``USS Gerald R. Ford``): what follows names a ship.
 SHIP_PREFIXES = frozenset({"USS", "HMS", "RMS", "HMCS", "HMAS", "INS", "MV", "SS"})
 
@@ -403,6 +409,8 @@ def _names_a_thing(ent: SpacySpan) -> bool:
         before = doc[ent.start - 1]
         if before.is_title and before.is_alpha and before.lower_ not in _PERSON_EPITHETS:
             return True
+    if ent.end < len(doc) and doc[ent.end].lower_ in PLACE_NOUNS:  # "the Shato Linza complex"
+        return True
     following = doc[ent.end : ent.end + 3]
     for token in following:
         if not token.is_title or token.ent_type_ == "PERSON":

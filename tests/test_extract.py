@@ -343,3 +343,8 @@ def test_a_numbered_list_with_too_few_people_gives_no_more_people():
     assert listed_names(article, people) == []
     three = [*people, Mention("person", Role.MENTION, "art", Span("doc", 4, 3, 13, "Sani Khani"), "4- Sani Khani", 0)]
     assert [m.span.text for m in listed_names(article, three)] == ["Kamza Kashar"]
+
+
+def test_a_person_span_before_a_place_noun_is_dropped(blank):
+    doc = _tagged(blank, "They live in the Vores area and the Shato Linza complex.", [("Shato Linza", "PERSON")])
+    assert drop_named_things(doc).ents == ()
