@@ -18,7 +18,7 @@ from .errors import Problem
 from .extract import extract, load_nlp
 from .language import LanguageDetector
 from .load import Inputs, load_inputs
-from .model import Corpus, Mention
+from .model import Corpus, Document, Mention
 from .pagemeta import redirect_maps
 from .render import render
 from .resolve import person_key, resolve
@@ -74,22 +74,26 @@ def build_corpus(inputs: Inputs, *, timings: Timings, nlp=None, cache: Cache | N
     with timings.stage("resolve"):
         articles, people, outlets = resolve(articles, mentions, curation=inputs.curation, outlets=inputs.outlets)
     timings.report("resolve", f"{len(people)} people, {len(outlets)} outlets")
-    for warning in unmatched_curation(inputs.curation, mentions):
+    for warning in unmatched_curation(inputs.curation, mentions, inputs.documents):
         timings.report("warning", str(warning))
     return Corpus(inputs.documents, articles, people, outlets)
 
 
-def unmatched_curation(curation: Curation, mentions: list[Mention]) -> list[Problem]:
+def unmatched_curation(curation: Curation, mentions: list[Mention], documents: list[Document]) -> list[Problem]:
     """Curation entries naming a person that no document mentions: a typo, or a document since removed.
 
     A warning, not an error: the names come from a statistical model, and a model
-    update that stops finding one name should not stop the build.
+    update that stops finding one name should not stop the build. A ``not_a_person``
+    name never becomes a mention (that is what the entry is for), so it only has to
+    occur somewhere in the documents' text.
     """
     found = {person_key(m.span.text) for m in mentions if m.entity_kind == "person"}
+    rejected = {n.name for n in curation.not_people}
+    text = "\n".join(line for document in documents for line in document.lines)
     return [
         Problem(curation.source, line, f"{name!r} matches no person named in the documents; check the spelling")
         for name, line in curation.person_names()
-        if person_key(name) not in found
+        if person_key(name) not in found and not (name in rejected and name in text)
     ]
 
 

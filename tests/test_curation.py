@@ -7,7 +7,7 @@ import pytest
 from generator.build import unmatched_curation
 from generator.curation import Verdict, parse_curation
 from generator.errors import InputError
-from generator.model import Mention, Role, Span
+from generator.model import Document, Mention, Role, Span
 
 
 def problems(text: str, **kwargs) -> list[str]:
@@ -87,8 +87,18 @@ def test_curation_naming_a_person_no_document_mentions_is_a_warning_with_its_lin
         "  - {not_a_person: Nobody Here, reason: r}\n",
         path="content/curation.yml",
     )
-    warnings = unmatched_curation(curation, [mention("ANN LEE"), mention("Bob Stone's")])
+    warnings = unmatched_curation(curation, [mention("ANN LEE"), mention("Bob Stone's")], [document("No one.")])
     assert [str(w) for w in warnings] == [
         "content/curation.yml:2: 'Anne Lee' matches no person named in the documents; check the spelling",
         "content/curation.yml:4: 'Nobody Here' matches no person named in the documents; check the spelling",
     ]
+
+
+def test_a_rejected_name_that_occurs_in_the_text_is_matched_though_it_is_never_a_mention():
+    curation = parse_curation("people:\n  - {not_a_person: Camp Liberty, reason: r}\n", path="content/curation.yml")
+    assert unmatched_curation(curation, [], [document("They moved to Camp Liberty in 2012.")]) == []
+    assert len(unmatched_curation(curation, [], [document("They moved in 2012.")])) == 1
+
+
+def document(text: str) -> Document:
+    return Document("d", "content/documents/d.txt", "0" * 64, (text,), "d")
