@@ -21,7 +21,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import __version__, pagemeta
-from .model import Article, Corpus, Document, Entity, Mention, Role
+from .model import Article, Corpus, Document, Entity, Mention, Paragraph, Role
 from .pagemeta import PageUrls
 from .slugs import INDEX_PAGES, RESERVED_SLUGS
 
@@ -81,12 +81,24 @@ def make_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["link"] = link
+    env.globals["article_link"] = article_link
     env.filters["front_matter"] = front_matter_value
     env.filters["highlight"] = highlight
     env.filters["letter"] = index_letter
     env.filters["language_name"] = pagemeta.language_name
     env.filters["language_label"] = pagemeta.language_label
     return env
+
+
+def link(root: str, url: str, label: str) -> Markup:
+    """``<a href="{root}{url}">{label}</a>``, every part escaped (a template function: cheaper than a macro)."""
+    return Markup(f'<a href="{escape(root)}{escape(url)}">{escape(label)}</a>')
+
+
+def article_link(root: str, site: Site, article: Article) -> Markup:
+    """A link to the article's page (or, without one, to its place in its document)."""
+    return link(root, site.article_url(article), article.title or article.id)
 
 
 def front_matter_value(value: str) -> Markup:
@@ -104,7 +116,7 @@ def highlight(mention: Mention) -> Markup:
     quote = mention.quote
     if not (0 <= start < end <= len(quote)):
         return escape(quote)
-    return escape(quote[:start]) + Markup("<mark>") + escape(quote[start:end]) + Markup("</mark>") + escape(quote[end:])
+    return Markup(f"{escape(quote[:start])}<mark>{escape(quote[start:end])}</mark>{escape(quote[end:])}")
 
 
 def index_letter(name: str) -> str:
@@ -514,7 +526,7 @@ def _document_runs(lines: list[dict]) -> list[dict]:
         indexed = not (line["article"] and line["article"].has_page)
         if not runs or runs[-1]["indexed"] != indexed:
             runs.append({"indexed": indexed, "lines": []})
-        runs[-1]["lines"].append(line)
+        runs[-1]["lines"].append({**line, "html": _source_line_html(line["number"], line["text"], indexed)})
     return runs
 
 
@@ -524,13 +536,7 @@ def _article_values(site: Site, article: Article) -> dict:
         if mention.role is Role.MENTION:
             marks[mention.span.line].append((mention, entity))
     paragraphs = [
-        {
-            "paragraph": p,
-            "html": _linked_text(site, p.text, marks.get(p.line, []), p.line),
-            "lang": p.language if p.language != PAGE_LANGUAGE else None,
-            "dir": pagemeta.text_direction(p.language),
-        }
-        for p in article.paragraphs
+        _paragraph_html(p, _linked_text(site, p.text, marks.get(p.line, []), p.line)) for p in article.paragraphs
     ]
     mentioned = sorted(
         {e.id: e for _, e in site.mentions_by_article[article.id]}.values(), key=lambda e: e.name.casefold()
@@ -545,6 +551,45 @@ def _article_values(site: Site, article: Article) -> dict:
         "mentioned_people": [e for e in mentioned if e.entity_kind == "person"],
         "mentioned_outlets": [e for e in mentioned if e.entity_kind == "outlet"],
     }
+
+
+# Hot loops (every paragraph, source line and quote of the site) build their HTML here rather than
+# in the templates: Jinja's per-value escaping and attribute lookups made them most of render's
+# time. Every value from a document still goes through ``escape``; only the fixed markup is literal.
+
+
+def _paragraph_html(paragraph: Paragraph, html: Markup) -> Markup:
+    """An article paragraph with its anchor, language, direction and permalink."""
+    anchor = paragraph.anchor
+    lang = f' lang="{escape(paragraph.language)}"' if paragraph.language != PAGE_LANGUAGE else ""
+    direction = pagemeta.text_direction(paragraph.language)
+    dir_attr = f' dir="{direction}"' if direction else ""
+    line = paragraph.line
+    return Markup(
+        f'<p id="{anchor}"{lang}{dir_attr}>{html} <a class="para-link" data-pagefind-ignore href="#{anchor}" '
+        f'title="Permalink: line {line}" aria-label="Permalink to the paragraph at line {line}">¶</a></p>'
+    )
+
+
+def _source_line_html(number: int, text: str, indexed: bool) -> Markup:
+    """One line of a document page (the line number is left out of search where the text is indexed)."""
+    ignore = " data-pagefind-ignore" if indexed else ""
+    return Markup(
+        f'<p class="source-line" id="L{number}"><a class="line-number" href="#L{number}"{ignore}>{number}</a> '
+        f"<span>{escape(text)}</span></p>"
+    )
+
+
+def _mention_html(site: Site, item: dict, root: str) -> Markup:
+    """One quoted mention on an entity page, linked to its paragraph."""
+    mention = item["mention"]
+    lang = f' lang="{escape(item["lang"])}"' if item["lang"] else ""
+    source = escape(site.documents[mention.span.document].source)
+    return Markup(
+        f"<li><blockquote{lang}>{highlight(mention)}</blockquote> "
+        f'<a class="source" href="{escape(root + item["url"])}">{mention.role.value} · {source}, '
+        f"line {mention.span.line}</a></li>"
+    )
 
 
 def _linked_text(site: Site, text: str, marks: list[tuple[Mention, Entity]], line: int) -> Markup:
@@ -663,7 +708,16 @@ def _entity_parts(site: Site, entity: Entity, values: dict, limits: PageLimits) 
         for n, (items, first, last) in enumerate(chunks, start=1):
             if series == "mentions":
                 collapse = last - first + 1 > OPEN_MENTION_LIMIT
-                items = [{**group, "open": not collapse or i == 0} for i, group in enumerate(items)]
+                root = page_root(f"{urls[n - 1].rstrip('/')}.md")
+                items = [
+                    {
+                        "article": group["article"],
+                        "count": len(group["mentions"]),
+                        "open": not collapse or i == 0,
+                        "html": Markup("\n").join(_mention_html(site, item, root) for item in group["mentions"]),
+                    }
+                    for i, group in enumerate(items)
+                ]
             series_parts.append(
                 {
                     "number": n,
