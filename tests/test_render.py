@@ -186,6 +186,7 @@ def test_entity_article_lists_continue_on_numbered_pages(corpus: Corpus, small: 
 def test_further_pages_are_left_out_of_the_search_index(small: Path) -> None:
     further = [p for p in small.rglob("*-[0-9]*.md") if re.search(r"(mentions|authored|published|relayed)-\d+", p.stem)]
     assert further
+    further += list(small.glob("*/a-z/*.md"))
     for page in further:
         body = page.read_text(encoding="utf-8").split("---\n", 2)[2]
         start = body.index("<div")
