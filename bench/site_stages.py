@@ -107,8 +107,12 @@ def main() -> None:
     else:
         for old in site.glob("pagefind*"):
             shutil.rmtree(old)
+        # The site's assets as this code writes them (site.js lists the bundles of a site indexed in parts).
+        shutil.copytree(code / "site_overrides" / "assets", site / "assets", dirs_exist_ok=True)
     result["pagefind"] = measure([PYTHON, "-c", PAGEFIND_CHILD, str(site)], env=env, cwd=code, keep_output=True)
-    result["pagefind"]["bundles"] = json.loads(result["pagefind"].pop("output").strip().splitlines()[-1] or "[]")
+    output = result["pagefind"].pop("output").strip().splitlines()
+    if result["pagefind"]["returncode"] == 0 and output:
+        result["pagefind"]["bundles"] = json.loads(output[-1])
     save("pagefind")
     if result["pagefind"]["returncode"] == 0:
         result["site"] = site_figures(site)
