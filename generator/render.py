@@ -359,6 +359,11 @@ def index_pages(section: str, title: str, groups: list[tuple[str, list]], limit:
             size += len(part)
     pages = []
     for number, chunk in enumerate(chunks, start=1):
+        if not chunk:  # an empty section: its one page says so
+            pages.append(
+                {"path": f"{section}/index.md", "url": f"{section}/", "title": title, "span": "", "groups": []}
+            )
+            continue
         letter, _, part = chunk[0]
         names = [_part_name(letter, n, parts_of[letter]) for letter, _, n in (chunk[0], chunk[-1])]
         if number == 1:

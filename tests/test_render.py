@@ -137,6 +137,8 @@ def test_a_letter_longer_than_a_page_is_cut_into_numbered_pages() -> None:
         "C": "people/a-z/b-3/",
     }
     assert len(index_pages("people", "People", groups, 7)) == 1
+    (empty,) = index_pages("people", "People", [], 7)
+    assert empty["url"] == "people/" and empty["groups"] == [] and empty["letters"] == [] and empty["pager"] is None
 
 
 def test_every_mention_is_on_one_of_its_entity_pages_and_links_to_its_paragraph(corpus: Corpus, small: Path) -> None:
