@@ -752,6 +752,7 @@ def _co_mentioned(site: Site, person: Entity, articles: set[str], n: int = 10) -
 
 def corpus_json(corpus: Corpus, site: Site) -> str:
     """The data export, exactly as ``corpus-schema.md`` specifies."""
+    repeats = RepeatedLines(site)
     data = {
         "generator": {"name": "generator", "version": __version__},
         "documents": [
@@ -782,20 +783,66 @@ def corpus_json(corpus: Corpus, site: Site) -> str:
             }
             for a in corpus.articles
         ],
-        "people": [_entity_json(site, p) for p in corpus.people],
-        "outlets": [{**_entity_json(site, o), "kind": o.outlet_kind, "parent": o.parent} for o in corpus.outlets],
+        "people": [_entity_json(site, p, repeats) for p in corpus.people],
+        "outlets": [
+            {**_entity_json(site, o, repeats), "kind": o.outlet_kind, "parent": o.parent} for o in corpus.outlets
+        ],
     }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def _entity_json(site: Site, entity: Entity) -> dict:
+def _entity_json(site: Site, entity: Entity, repeats: RepeatedLines) -> dict:
+    mentions = [_mention_json(m) for m in entity.mentions]
+    mentions += [
+        {**_mention_json(m), "document": d, "line": n, "repeat": True} for m in entity.mentions for d, n in repeats(m)
+    ]
+    mentions.sort(key=lambda m: (m["document"], m["line"], m["start"], m["article"], m["role"]))
     return {
         "id": entity.id,
         "name": entity.name,
         "aliases": entity.aliases,
         "url": site.entity_url(entity),
-        "mentions": [_mention_json(m) for m in _sorted_mentions(entity.mentions)],
+        "mentions": mentions,
     }
+
+
+class RepeatedLines:
+    """Where a mention's line stands again, verbatim, in its article's other occurrences.
+
+    A mention is recorded where its article first occurs. In the export it is listed at
+    every occurrence too (``"repeat": true``), so a reader of one document finds every name
+    that document holds. Only an identical line counts: a deduplicated copy may differ.
+    """
+
+    def __init__(self, site: Site):
+        self.site = site
+        self._lines: dict[tuple[str, int, int], dict[str, int]] = {}
+
+    def __call__(self, mention: Mention) -> list[tuple[str, int]]:
+        article = self.site.articles[mention.article]
+        if len(article.occurrences) < 2:
+            return []
+        span = mention.span
+        text = self.site.documents[span.document].line(span.line)
+        found = []
+        for o in article.occurrences:
+            if o.document == span.document and o.line_start <= span.line <= o.line_end:
+                continue
+            number = self._numbers(o.document, o.line_start, o.line_end).get(text)
+            if number is not None:
+                found.append((o.document, number))
+        return found
+
+    def _numbers(self, document: str, start: int, end: int) -> dict[str, int]:
+        """Each line text of ``document`` lines ``start``–``end``, with the number of its first line."""
+        key = (document, start, end)
+        if key not in self._lines:
+            lines = self.site.documents[document].lines
+            numbers: dict[str, int] = {}
+            for number in range(start, end + 1):
+                numbers.setdefault(lines[number - 1], number)
+            self._lines[key] = numbers
+        return self._lines[key]
 
 
 def _sorted_mentions(mentions: list[Mention]) -> list[Mention]:
@@ -812,6 +859,7 @@ def _mention_json(mention: Mention) -> dict:
         "text": mention.span.text,
         "quote": mention.quote,
         "role": mention.role.value,
+        "repeat": False,
     }
 
 
