@@ -422,7 +422,7 @@ TABLE_ROWS = [
 
 def table() -> str:
     """The ratios of every results file, as a Markdown table."""
-    results = {int(p.stem): json.loads(p.read_text()) for p in RESULTS.glob("*.json")}
+    results = {int(p.stem): json.loads(p.read_text()) for p in RESULTS.glob("*.json") if p.stem.isdigit()}
     sizes = sorted(results)
     lines = [
         "| ratio | " + " | ".join(f"N = {n:,}" for n in sizes) + " | target |",
