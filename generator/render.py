@@ -198,13 +198,20 @@ def render(
     site = Site(corpus)
     urls = PageUrls(site_url)
     accessed = accessed or pagemeta.source_date()
-    pages: dict[str, str] = {}
+    written: set[str] = set()
+    directories: set[Path] = set()
     common = {"site_name": site_name, "site": site}
 
     templates = {name: env.get_template(name) for name in env.list_templates() if not name.startswith("_")}
 
     def page(path: str, template: str, **values) -> None:
-        pages[path] = templates[template].render(root=page_root(path), **common, **values)
+        # Written at once, not kept: at 10,000 documents the pages are gigabytes of Markdown.
+        target = docs_dir / path
+        if target.parent not in directories:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            directories.add(target.parent)
+        target.write_text(templates[template].render(root=page_root(path), **common, **values), encoding="utf-8")
+        written.add(path)
 
     def jsonld(data: dict) -> dict:
         return {"jsonld": pagemeta.jsonld_front_matter(data)}
@@ -304,16 +311,12 @@ def render(
                 ),
             )
 
-    for directory in sorted({(docs_dir / path).parent for path in pages}):
-        directory.mkdir(parents=True, exist_ok=True)
-    for path, text in sorted(pages.items()):
-        (docs_dir / path).write_text(text, encoding="utf-8")
     data = docs_dir / "data"
     data.mkdir(parents=True, exist_ok=True)
     (data / "corpus.json").write_text(corpus_json(corpus, site), encoding="utf-8")
     for name, text in csv_exports(corpus, site).items():
         (data / name).write_text(text, encoding="utf-8")
-    return len(pages)
+    return len(written)
 
 
 def _check_reserved(corpus: Corpus) -> None:
