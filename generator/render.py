@@ -313,7 +313,7 @@ def render(
 
     data = docs_dir / "data"
     data.mkdir(parents=True, exist_ok=True)
-    (data / "corpus.json").write_text(corpus_json(corpus, site), encoding="utf-8")
+    write_corpus_json(corpus, site, data / "corpus.json")
     for name, text in csv_exports(corpus, site).items():
         (data / name).write_text(text, encoding="utf-8")
     return len(written)
@@ -753,8 +753,11 @@ def _co_mentioned(site: Site, person: Entity, articles: set[str], n: int = 10) -
     return [(site.people[pid], c) for pid, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
 
-def corpus_json(corpus: Corpus, site: Site) -> str:
-    """The data export, exactly as ``corpus-schema.md`` specifies."""
+def write_corpus_json(corpus: Corpus, site: Site, path: Path) -> None:
+    """Write the data export, exactly as ``corpus-schema.md`` specifies.
+
+    Streamed to the file: as one string it would be the largest object of the build.
+    """
     repeats = RepeatedLines(site)
     data = {
         "generator": {"name": "generator", "version": __version__},
@@ -791,7 +794,9 @@ def corpus_json(corpus: Corpus, site: Site) -> str:
             {**_entity_json(site, o, repeats), "kind": o.outlet_kind, "parent": o.parent} for o in corpus.outlets
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    with open(path, "w", encoding="utf-8", buffering=2**20) as out:
+        json.dump(data, out, ensure_ascii=False, indent=1)
+        out.write("\n")
 
 
 def _entity_json(site: Site, entity: Entity, repeats: RepeatedLines) -> dict:
