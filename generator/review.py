@@ -49,7 +49,8 @@ def _pair_lines(number: int, pair: Candidate) -> list[str]:
 
 def _person_lines(person: Entity, *, indent: str) -> list[str]:
     spellings = ", ".join(person.aliases)
-    lines = [f"{indent}{person.name} [{person.id}], {len(person.mentions)} mentions; written as: {spellings}"]
+    count = f"{len(person.mentions)} mention" + ("" if len(person.mentions) == 1 else "s")
+    lines = [f"{indent}{person.name} [{person.id}], {count}; written as: {spellings}"]
     for mention in person.mentions[:CONTEXTS]:
         lines.append(f"{indent}  {mention.article} (line {mention.span.line}): {_excerpt(mention)}")
     return lines
