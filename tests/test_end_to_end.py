@@ -19,6 +19,7 @@ from generator.load import load_documents
 from generator.render import PageLimits, render
 
 from .conftest import CONTENT
+from .pager import follow_pager
 
 pytestmark = pytest.mark.slow
 
@@ -246,16 +247,7 @@ def paginated_site(tmp_path_factory) -> Path:
 
 def follow_next(site: Path, page: Path, label: str) -> list[Path]:
     """``page`` and the pages after it, by the pager's ``rel="next"`` link in the nav labelled ``label``."""
-    pages = [page]
-    while True:
-        html = pages[-1].read_text(encoding="utf-8")
-        nav = re.search(rf'<nav class="pager" aria-label="{label}".*?</nav>', html, re.S)
-        link = nav and re.search(r'rel="next" href="([^"]*)"', nav.group(0))
-        if not link:
-            return pages
-        target, _ = resolve_link(site, pages[-1], link.group(1))
-        assert target.exists() and target not in pages, target
-        pages.append(target)
+    return follow_pager(page, label, lambda here, href: resolve_link(site, here, href))
 
 
 def test_paginated_pages_have_no_broken_links_or_anchors(paginated_site: Path) -> None:

@@ -20,6 +20,7 @@ from generator.render import PageLimits, index_pages, page_root, render
 from generator.slugs import RESERVED_SLUGS, SlugAllocator
 
 from .conftest import CONTENT
+from .pager import follow_pager
 
 pytestmark = pytest.mark.slow
 
@@ -62,16 +63,7 @@ def target(docs: Path, page: Path, href: str) -> tuple[Path, str]:
 
 def chain(docs: Path, first: Path, label: str) -> list[Path]:
     """Pages reached from ``first`` by following the pager's ``rel="next"`` links labelled ``label``."""
-    pages = [first]
-    while True:
-        text = pages[-1].read_text(encoding="utf-8")
-        nav = re.search(rf'<nav class="pager" aria-label="{label}".*?</nav>', text, re.S)
-        following = nav and re.search(r'rel="next" href="([^"]*)"', nav.group(0))
-        if not following:
-            return pages
-        page, _ = target(docs, pages[-1], following.group(1))
-        assert page not in pages, f"pager loops at {page}"
-        pages.append(page)
+    return follow_pager(first, label, lambda page, href: target(docs, page, href))
 
 
 def test_small_corpus_keeps_one_page_per_index_and_entity(default: Path) -> None:
