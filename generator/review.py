@@ -16,6 +16,7 @@ from rich.markup import escape
 
 from .curation import Curation
 from .model import Corpus, Entity, Mention
+from .render import plural
 from .resolve import Candidate, candidate_pairs
 
 CONTEXTS = 2
@@ -49,7 +50,7 @@ def _pair_lines(number: int, pair: Candidate) -> list[str]:
 
 def _person_lines(person: Entity, *, indent: str) -> list[str]:
     spellings = ", ".join(person.aliases)
-    count = f"{len(person.mentions)} mention" + ("" if len(person.mentions) == 1 else "s")
+    count = plural(len(person.mentions), "mention", "mentions")
     lines = [f"{indent}{person.name} [{person.id}], {count}; written as: {spellings}"]
     for mention in person.mentions[:CONTEXTS]:
         lines.append(f"{indent}  {mention.article} (line {mention.span.line}): {_excerpt(mention)}")
