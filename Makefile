@@ -3,13 +3,15 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# axe-core for the browser tests' accessibility scans, pinned by tests/browser/package-lock.json.
+AXE    := tests/browser/node_modules/.installed
 
 .PHONY: site test serve check review lint bench clean
 
 site: $(STAMP)  ## install everything into .venv, then build content/ into site/
 	$(PY) -m generator build --content content --out site
 
-test: $(STAMP)  ## run the whole test suite (unit, end-to-end, browser)
+test: $(STAMP) $(AXE)  ## run the whole test suite (unit, end-to-end, browser)
 	$(PY) -m pytest -q
 
 serve: $(STAMP)  ## preview site/ on http://127.0.0.1:8000
@@ -34,6 +36,10 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+$(AXE): tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund
+	touch $(AXE)
 
 clean:
 	rm -rf site build .pytest_cache
