@@ -32,6 +32,7 @@ Does not: find mentions (``extract``) or write pages (``render``).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -110,17 +111,21 @@ def name_words(text: str) -> list[str]:
     return words
 
 
+# Cached: the same few thousand spellings are keyed hundreds of thousands of times.
+@functools.lru_cache(maxsize=2**16)
 def clean_name(text: str) -> str:
     """``Dr. Olsi Jazexhi’s`` -> ``Olsi Jazexhi``."""
     return " ".join(name_words(text))
 
 
+@functools.lru_cache(maxsize=2**16)
 def person_key(name: str) -> str:
     """A spelling-insensitive key: no titles, possessive, accents, case or punctuation."""
     name = unicodedata.normalize("NFKD", clean_name(name))
     return " ".join("".join(ch for ch in name if ch.isalnum() or ch.isspace()).lower().split())
 
 
+@functools.lru_cache(maxsize=2**16)
 def fold_word(word: str) -> str:
     """A transliteration key for one word: ``Heyrany``, ``Hayrani``, ``Hajrani`` -> ``heirani``.
 
