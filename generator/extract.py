@@ -689,12 +689,13 @@ def finish_mentions(
     the model does not read get known names (and listed outlets) only.
     """
     known = known_person_names(found.values(), curation)
+    listed_outlets = listed_outlets_regex(outlets)
     mentions: list[Mention] = []
     for article in articles:
         extra = []
         for paragraph in article.paragraphs:
-            listed = outlets if not goes_to_model(paragraph) else []
-            extra.extend(known_name_mentions(None, article, paragraph, known, listed))
+            listed = listed_outlets if not goes_to_model(paragraph) else None
+            extra.extend(known_name_mentions(article, paragraph, known, listed))
         mentions.extend(_without_duplicates([*found[article.id], *extra]))
     return mentions
 
@@ -897,19 +898,23 @@ def known_person_names(groups: Iterable[list[Mention]], curation: Curation | Non
     return KnownNames(known, _known_names_regex(known), parts)
 
 
+def listed_outlets_regex(outlets: list[OutletRecord]) -> re.Pattern | None:
+    """The names and aliases of listed outlets (longer than three letters), longest first."""
+    names = sorted({n for r in outlets for n in (r.name, *r.aliases) if len(n) > 3}, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b") if names else None
+
+
 def known_name_mentions(
-    nlp: Language | None, article: Article, paragraph: Paragraph, known: KnownNames, outlets: list[OutletRecord]
+    article: Article, paragraph: Paragraph, known: KnownNames, outlets: re.Pattern | None
 ) -> list[Mention]:
-    """Known people and listed outlets in a paragraph the English model does not read (``nlp`` is unused)."""
+    """Known people, and listed outlets when ``outlets`` is given, in a paragraph the English model does not read."""
     text = paragraph.text
     mentions = []
     if known.pattern is not None:
         for match in known.finditer(text):
             mentions.append(_text_mention("person", article, paragraph, match.start(1), match.end(1)))
-    outlet_names = sorted({n for r in outlets for n in (r.name, *r.aliases) if len(n) > 3}, key=len, reverse=True)
-    if outlet_names:
-        outlet_pattern = re.compile(r"\b(" + "|".join(map(re.escape, outlet_names)) + r")\b")
-        for match in outlet_pattern.finditer(text):
+    if outlets is not None:
+        for match in outlets.finditer(text):
             mentions.append(_text_mention("outlet", article, paragraph, match.start(1), match.end(1)))
     return mentions
 
