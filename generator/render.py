@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -756,12 +757,13 @@ def _co_mentioned(site: Site, person: Entity, articles: set[str], n: int = 10) -
 def write_corpus_json(corpus: Corpus, site: Site, path: Path) -> None:
     """Write the data export, exactly as ``corpus-schema.md`` specifies.
 
-    Streamed to the file: as one string it would be the largest object of the build.
+    One record per line, each encoded on its own and streamed to the file: as one
+    string the export would be the largest object of the build, and ``json.dump``
+    with an indent runs the pure-Python encoder (a third of render at 1,000 documents).
     """
     repeats = RepeatedLines(site)
-    data = {
-        "generator": {"name": "generator", "version": __version__},
-        "documents": [
+    sections: dict[str, Iterable[dict]] = {
+        "documents": (
             {
                 "id": d.id,
                 "source": d.source,
@@ -771,8 +773,8 @@ def write_corpus_json(corpus: Corpus, site: Site, path: Path) -> None:
                 "url": site.url("documents", d.id),
             }
             for d in corpus.documents
-        ],
-        "articles": [
+        ),
+        "articles": (
             {
                 "id": a.id,
                 "title": a.title,
@@ -788,15 +790,26 @@ def write_corpus_json(corpus: Corpus, site: Site, path: Path) -> None:
                 "title_derived": a.title_derived,
             }
             for a in corpus.articles
-        ],
-        "people": [_entity_json(site, p, repeats) for p in corpus.people],
-        "outlets": [
+        ),
+        "people": (_entity_json(site, p, repeats) for p in corpus.people),
+        "outlets": (
             {**_entity_json(site, o, repeats), "kind": o.outlet_kind, "parent": o.parent} for o in corpus.outlets
-        ],
+        ),
     }
     with open(path, "w", encoding="utf-8", buffering=2**20) as out:
-        json.dump(data, out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        out.write('{\n "generator": ' + _json({"name": "generator", "version": __version__}))
+        for name, records in sections.items():
+            out.write(f',\n "{name}": [')
+            separator = "\n  "
+            for record in records:
+                out.write(separator + _json(record))
+                separator = ",\n  "
+            out.write("\n ]" if separator != "\n  " else "]")
+        out.write("\n}\n")
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _entity_json(site: Site, entity: Entity, repeats: RepeatedLines) -> dict:
