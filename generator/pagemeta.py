@@ -118,9 +118,12 @@ BIBTEX_SPECIALS = {
 }
 
 
+_BIBTEX_TABLE = str.maketrans(BIBTEX_SPECIALS)
+
+
 def bibtex_escape(text: str) -> str:
     """Text safe inside a braced BibTeX field: TeX specials escaped, whitespace collapsed."""
-    return "".join(BIBTEX_SPECIALS.get(ch, ch) for ch in " ".join(text.split()))
+    return " ".join(text.split()).translate(_BIBTEX_TABLE)
 
 
 def bibtex_entry(key: str, fields: list[tuple[str, str]]) -> str:
