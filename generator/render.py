@@ -800,11 +800,11 @@ def write_corpus_json(corpus: Corpus, site: Site, path: Path) -> None:
         out.write('{\n "generator": ' + _json({"name": "generator", "version": __version__}))
         for name, records in sections.items():
             out.write(f',\n "{name}": [')
-            separator = "\n  "
+            empty = True
             for record in records:
-                out.write(separator + _json(record))
-                separator = ",\n  "
-            out.write("\n ]" if separator != "\n  " else "]")
+                out.write(("\n  " if empty else ",\n  ") + _json(record))
+                empty = False
+            out.write("]" if empty else "\n ]")
         out.write("\n}\n")
 
 
