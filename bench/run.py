@@ -487,7 +487,9 @@ def main() -> None:
     parser.add_argument("--query", default="Khodabandeh", help="the search the search-bytes figure is for")
     parser.add_argument("--table", action="store_true", help="print the ratios of bench/results/ and stop")
     parser.add_argument(
-        "--raw-spacy-only", action="store_true", help="rerun only the raw spaCy step, into existing results"
+        "--only",
+        choices=["raw_spacy", "search"],
+        help="rerun only this step, into existing results (search: on the site the cold build left)",
     )
     args = parser.parse_args()
     if args.table:
@@ -496,13 +498,16 @@ def main() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     code = snapshot()
     for n in args.sizes:
-        if args.raw_spacy_only:
+        if args.only:
             out = RESULTS / f"{n}.json"
             result = json.loads(out.read_text())
-            result["raw_spacy"] = raw_spacy(code, corpus(n), WORK / f"n{n}")
+            if args.only == "raw_spacy":
+                result["raw_spacy"] = raw_spacy(code, corpus(n), WORK / f"n{n}")
+            else:
+                result["search"] = search_bytes(WORK / f"n{n}" / "site", args.query)
             result["ratios"] = ratios(result)
             out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
-            print(f"[{n}] raw_spacy: {json.dumps(result['raw_spacy'])[:300]}", flush=True)
+            print(f"[{n}] {args.only}: {json.dumps(result[args.only])[:300]}", flush=True)
         else:
             run_size(n, code, query=args.query)
 
