@@ -759,7 +759,7 @@ def write_corpus_json(corpus: Corpus, site: Site, path: Path) -> None:
 
     One record per line, each encoded on its own and streamed to the file: as one
     string the export would be the largest object of the build, and ``json.dump``
-    with an indent runs the pure-Python encoder (a third of render at 1,000 documents).
+    with an indent runs the pure-Python encoder instead of the C one.
     """
     repeats = RepeatedLines(site)
     sections: dict[str, Iterable[dict]] = {
