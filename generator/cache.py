@@ -53,10 +53,11 @@ SEGMENT_CHUNK = 50
 
 
 def code_version() -> str:
-    """A hash of every generator source file and of the model packages' versions."""
+    """A hash of every generator source and word-list file and of the model packages' versions."""
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    package = Path(__file__).parent
+    for path in sorted([*package.rglob("*.py"), *package.rglob("lexicon/*.txt")]):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     for package in MODEL_PACKAGES:
         digest.update(f"{package}=={importlib.metadata.version(package)}".encode())
     return digest.hexdigest()
