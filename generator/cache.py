@@ -40,8 +40,7 @@ from . import extract as ex
 from .curation import Curation
 from .dedupe import article_text, dedupe, signatures
 from .language import LanguageDetector
-from .load import OutletRecord
-from .model import Article, Document, Mention
+from .model import Article, Document, Mention, OutletRecord
 from .segment import segment_document
 
 #: Packages whose version changes what a stage computes.

@@ -53,8 +53,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
 from .curation import Curation
-from .load import OutletRecord
-from .model import Article, Document, Mention, Paragraph, Role, Span
+from .model import Article, Document, Mention, OutletRecord, Paragraph, Role, Span
 from .outlets import OutletIndex, outlet_key
 from .resolve import FAMILY_WORDS, ROLE_NOUNS
 from .resolve import SPEECH_VERBS as SPEAKING

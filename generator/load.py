@@ -20,7 +20,7 @@ import yaml
 
 from .curation import Curation, parse_curation
 from .errors import InputError, Problem
-from .model import Document
+from .model import Document, OutletRecord
 from .slugs import make_slug
 
 log = logging.getLogger(__name__)
@@ -33,19 +33,6 @@ MAX_TITLE = 90
 #: Larger documents are refused rather than half-processed: the language and name
 #: models work on whole articles, and the biggest real document is well under 1 MB.
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class OutletRecord:
-    """One entry of the maintained outlet list (``content/outlets.yml``)."""
-
-    id: str
-    name: str
-    kind: str
-    aliases: tuple[str, ...] = ()
-    parent: str | None = None
-    """For a programme: the id of its channel."""
-    domains: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,19 @@ class Document:
 
 
 @dataclass(frozen=True)
+class OutletRecord:
+    """One entry of the maintained outlet list (``content/outlets.yml``)."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    parent: str | None = None
+    """For a programme: the id of its channel."""
+    domains: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Span:
     """A stretch of characters inside one line of one document (a view, never a copy)."""
 

@@ -15,7 +15,7 @@ import unicodedata
 
 from rapidfuzz import fuzz, process
 
-from .load import OutletRecord
+from .model import OutletRecord
 
 FUZZY_CUTOFF = 88
 #: Keys shorter than this only match exactly: ``Exit`` must not fuzzily become ``Exit News``' cousin.

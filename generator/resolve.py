@@ -43,8 +43,7 @@ import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
 from .curation import Curation, Verdict
-from .load import OutletRecord
-from .model import Article, Entity, Mention, Role
+from .model import Article, Entity, Mention, OutletRecord, Role
 from .outlets import OutletIndex
 from .slugs import SlugAllocator, make_slug
 

@@ -28,8 +28,8 @@ from dataclasses import dataclass
 
 from .curation import Curation, SegmentOverride
 from .language import LanguageDetector
-from .load import OutletRecord, body_start
-from .model import Article, Credit, Document, Kind, Occurrence, Paragraph, Role, Span
+from .load import body_start
+from .model import Article, Credit, Document, Kind, Occurrence, OutletRecord, Paragraph, Role, Span
 from .outlets import OutletIndex
 
 MAX_HEADLINE = 180

@@ -21,8 +21,7 @@ from generator.extract import (
     name_patterns,
     person_parts,
 )
-from generator.load import OutletRecord
-from generator.model import Article, Credit, Document, Kind, Mention, Occurrence, Paragraph, Role, Span
+from generator.model import Article, Credit, Document, Kind, Mention, Occurrence, OutletRecord, Paragraph, Role, Span
 
 OUTLETS = [
     OutletRecord("abc-news-albania", "ABC News Albania", "tv", aliases=("ABC News",)),

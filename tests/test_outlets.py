@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.load import OutletRecord, parse_outlet_list
+from generator.load import parse_outlet_list
+from generator.model import OutletRecord
 from generator.outlets import OutletIndex, outlet_key
 
 RECORDS = [

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from generator.curation import CanonicalName, Curation, NotAPerson, PairJudgement, Verdict, pair
-from generator.load import OutletRecord
-from generator.model import Mention, Role, Span
+from generator.model import Mention, OutletRecord, Role, Span
 from generator.resolve import candidate_pairs, fold_word, resolve_outlets, resolve_people
 
 

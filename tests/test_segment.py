@@ -10,8 +10,7 @@ import pytest
 
 from generator.curation import Curation, SegmentOverride
 from generator.language import LanguageDetector
-from generator.load import OutletRecord
-from generator.model import Document, Kind, Role
+from generator.model import Document, Kind, OutletRecord, Role
 from generator.segment import clean_headline, is_caption, segment, strip_file_prefix
 
 OUTLETS = [
