@@ -42,6 +42,7 @@ from dataclasses import dataclass
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
+from . import lexicon
 from .curation import Curation, Verdict
 from .model import Article, Entity, Mention, OutletRecord, Role
 from .outlets import OutletIndex
@@ -67,21 +68,10 @@ OFFICE_TITLES = frozenset(
 )
 #: Roles written before a surname in news: ``spokesman Peskov``, ``striker Klinsmann``, ``analyst Meeker``.
 #: Family words among the role nouns: "his son Ali" is a context, but "Son" may also be a name.
-FAMILY_WORDS = frozenset("wife husband son daughter brother mother".split())
-ROLE_NOUNS = (
-    frozenset(
-        """spokesman spokeswoman spokesperson chairman chairwoman chairperson striker midfielder defender goalkeeper
-    forward winger captain skipper manager batsman bowler champion rider driver player actor actress singer
-    writer author novelist poet journalist reporter correspondent lawyer attorney prosecutor analyst
-    economist columnist colleague""".split()
-    )
-    | FAMILY_WORDS
-)
+FAMILY_WORDS = lexicon.word_set("family_words")
+ROLE_NOUNS = lexicon.word_set("role_nouns") | FAMILY_WORDS
 #: Verbs of speech next to a one-word name: ``Erdogan said``, ``said Erdogan``.
-SPEECH_VERBS = frozenset(
-    """said says told tells added adds wrote writes explained explains insisted argued stated noted replied
-    recalled warned claimed asked announced declared tweeted admitted denied""".split()
-)
+SPEECH_VERBS = lexicon.word_set("speech_verbs")
 #: "built by X": only a person (or an organisation) stands there; not "held by" or "won by", where a team may.
 _AGENT_BY = re.compile(r"\b(?:[a-z]+ed|built|led|written|made|run|founded|taken|given|shown|done)\s+by\s*$")
 
