@@ -2,7 +2,7 @@
 
 Takes articles until their model paragraphs hold ``SAMPLE_CHARS`` characters,
 then times, one after the other: raw ``nlp.pipe`` (``n_process`` = cores, our
-pipeline from ``load_nlp()``), our ``cached_extract`` on those articles with an
+pipeline from ``load_nlp()``), our ``build.extract_all`` on those articles with an
 empty cache and one worker per core (model loading, rules, mention building,
 the corpus-wide pass and cache writes included), and raw again. Alternating on
 the same text keeps the load of a shared machine from landing on one side only.
@@ -19,9 +19,10 @@ import time
 from pathlib import Path
 
 from generator import extract as ex
-from generator.cache import Cache, cached_extract, cached_segment, default_jobs
-from generator.dedupe import dedupe
+from generator.build import dedupe_all, extract_all, segment_all
+from generator.cache import Cache
 from generator.load import load_inputs
+from generator.runner import Runner, default_jobs
 
 SAMPLE_CHARS = 2_000_000
 BATCH_SIZE = 256
@@ -32,10 +33,8 @@ def main() -> None:
     inputs = load_inputs(content)
     jobs = default_jobs()
     cache = Cache(result.parent / "cache")  # the cold build's: segmentation is read back
-    segments = cached_segment(
-        inputs.documents, curation=inputs.curation, outlets=inputs.outlets, cache=cache, jobs=jobs
-    )
-    articles = [a for a in dedupe(segments) if a.has_page]
+    segments = segment_all(inputs, runner=Runner(cache, jobs))
+    articles = [a for a in dedupe_all(segments, runner=Runner()) if a.has_page]
     documents = {d.id: d for d in inputs.documents}
 
     def model_texts(chosen: list) -> list[str]:
@@ -60,9 +59,7 @@ def main() -> None:
     def ours() -> float:
         with tempfile.TemporaryDirectory() as empty:
             start = time.perf_counter()
-            cached_extract(
-                sample, documents, outlets=inputs.outlets, curation=inputs.curation, cache=Cache(Path(empty)), jobs=jobs
-            )
+            extract_all(sample, inputs, runner=Runner(Cache(Path(empty)), jobs))
             return time.perf_counter() - start
 
     raw_first, our_seconds, raw_second = raw(), ours(), raw()

@@ -10,20 +10,21 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from .cache import Cache, cached_dedupe, cached_extract, cached_segment, default_jobs
+from .cache import Cache
 from .curation import Curation
-from .dedupe import dedupe
+from .dedupe import article_text, dedupe
 from .errors import Problem
-from .extract import extract, load_nlp
-from .language import LanguageDetector
+from .extract import finish_mentions, load_nlp
 from .load import Inputs, load_inputs
-from .model import Corpus, Document, Mention
+from .model import Article, Corpus, Document, Mention
 from .pagemeta import redirect_maps
 from .render import render
 from .resolve import person_key, resolve
-from .segment import segment
+from .runner import Runner, default_jobs
 from .site import check_replaceable, run_mkdocs, run_pagefind, staging_area, swap_in
+from .tasks import ArticleInput, FindNames, SegmentDocument, SignText
 
 SITE_NAME = "MEK in Albania: press reference"
 
@@ -43,33 +44,24 @@ class Timings:
         self.stages[name] = time.perf_counter() - start
 
 
-def build_corpus(inputs: Inputs, *, timings: Timings, nlp=None, cache: Cache | None = None, jobs: int = 1) -> Corpus:
+def build_corpus(
+    inputs: Inputs, *, timings: Timings, runner: Runner | None = None, nlp_loader: Callable[[], Any] = load_nlp
+) -> Corpus:
     """Run the model stages: documents in, the whole corpus out.
 
-    With a ``cache``, segment and extract reuse earlier results and compute the rest in ``jobs`` processes.
+    The per-item halves of segment, dedupe and extract go through ``runner``, which reuses cached
+    results and computes the rest on every core; the corpus-wide passes run here. ``nlp_loader``
+    gives the spaCy pipeline (in each worker process: it must pickle when ``runner`` has jobs).
     """
+    runner = runner or Runner()
     with timings.stage("segment"):
-        if cache:
-            segments = cached_segment(
-                inputs.documents, curation=inputs.curation, outlets=inputs.outlets, cache=cache, jobs=jobs
-            )
-        else:
-            segments = segment(
-                inputs.documents, curation=inputs.curation, languages=LanguageDetector(), outlets=inputs.outlets
-            )
+        segments = segment_all(inputs, runner=runner)
     timings.report("segment", f"{len(segments)} segments")
     with timings.stage("dedupe"):
-        articles = cached_dedupe(segments, cache=cache) if cache else dedupe(segments)
+        articles = dedupe_all(segments, runner=runner)
     timings.report("dedupe", f"{len(articles)} distinct articles")
     with timings.stage("extract"):
-        documents = {d.id: d for d in inputs.documents}
-        if cache:
-            mentions = cached_extract(
-                articles, documents, outlets=inputs.outlets, curation=inputs.curation, cache=cache, jobs=jobs
-            )
-        else:
-            nlp = nlp or load_nlp()
-            mentions = extract(articles, documents, nlp=nlp, outlets=inputs.outlets, curation=inputs.curation)
+        mentions = extract_all(articles, inputs, runner=runner, nlp_loader=nlp_loader)
     timings.report("extract", f"{len(mentions)} mentions")
     with timings.stage("resolve"):
         articles, people, outlets = resolve(articles, mentions, curation=inputs.curation, outlets=inputs.outlets)
@@ -77,6 +69,31 @@ def build_corpus(inputs: Inputs, *, timings: Timings, nlp=None, cache: Cache | N
     for warning in unmatched_curation(inputs.curation, mentions, inputs.documents):
         timings.report("warning", str(warning))
     return Corpus(inputs.documents, articles, people, outlets)
+
+
+def segment_all(inputs: Inputs, *, runner: Runner) -> list[Article]:
+    """Every document's articles, in document order."""
+    per_document = runner.map(SegmentDocument(inputs.curation, tuple(inputs.outlets)), inputs.documents)
+    return [article for articles in per_document for article in articles]
+
+
+def dedupe_all(segments: list[Article], *, runner: Runner) -> list[Article]:
+    """One article per distinct text; signing the texts is the part worth caching."""
+    texts = list(dict.fromkeys(article_text(a) for a in segments))
+    signed = dict(zip(texts, runner.map(SignText(), texts, parallel=False), strict=True))
+    return dedupe(segments, known=signed)
+
+
+def extract_all(
+    articles: list[Article], inputs: Inputs, *, runner: Runner, nlp_loader: Callable[[], Any] = load_nlp
+) -> list[Mention]:
+    """Every mention in the articles that have a page: each article's own names, then the corpus-wide pass."""
+    documents = {d.id: d for d in inputs.documents}
+    pages = [a for a in articles if a.has_page]
+    names = FindNames(tuple(inputs.outlets), inputs.curation, nlp_loader)
+    found = runner.map(names, [ArticleInput.of(a, documents) for a in pages])
+    local = {a.id: mentions for a, mentions in zip(pages, found, strict=True)}
+    return finish_mentions(pages, local, outlets=inputs.outlets, curation=inputs.curation)
 
 
 def unmatched_curation(curation: Curation, mentions: list[Mention], documents: list[Document]) -> list[Problem]:
@@ -123,7 +140,7 @@ def build(
         timings.report("warning", str(warning))
     cache = Cache(cache_dir) if cache_dir else None
     try:
-        corpus = build_corpus(inputs, timings=timings, cache=cache, jobs=jobs or default_jobs())
+        corpus = build_corpus(inputs, timings=timings, runner=Runner(cache, jobs or default_jobs()))
         if cache:
             cache.prune()
     finally:

@@ -14,10 +14,18 @@ CONTENT = ROOT / "content"
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The real pinned spaCy pipeline, loaded once per test session."""
+    from generator.extract import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The real content/ built once, with the real CLI, into a temporary directory."""
     out = tmp_path_factory.mktemp("built") / "site"
-    assert main(["build", "--content", str(CONTENT), "--out", str(out)]) == 0
+    assert main(["build", "--content", str(CONTENT), "--out", str(out), "--cache", str(out.parent / "cache")]) == 0
     return out
 
 

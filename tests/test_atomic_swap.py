@@ -107,8 +107,14 @@ def test_output_that_is_not_a_site_we_built_is_never_replaced(tmp_path, make):
     assert str(caught.value).startswith(f"{out}: ")
 
 
-def test_empty_or_previously_built_output_may_be_replaced(tmp_path):
-    (tmp_path / "empty").mkdir()
-    check_replaceable(tmp_path / "empty")
-    check_replaceable(make_site(tmp_path / "site", "old"))
-    check_replaceable(tmp_path / "missing")
+@pytest.mark.parametrize("make", ["empty", "previous site", "missing"])
+def test_empty_or_previously_built_output_may_be_replaced(tmp_path, make):
+    out = tmp_path / "out"
+    if make == "empty":
+        out.mkdir()
+    elif make == "previous site":
+        make_site(out, "old")
+    check_replaceable(out)
+    with staging_area(out) as staging:
+        swap_in(make_site(staging / "site", "new"), out)
+    assert (out / "index.html").read_text() == "new"

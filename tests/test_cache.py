@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Timings, build_corpus
-from generator.cache import Cache, cached_dedupe, cached_extract
+from generator.build import Timings, build_corpus, dedupe_all, extract_all
+from generator.cache import Cache
 from generator.dedupe import dedupe
-from generator.extract import extract, load_nlp
+from generator.extract import extract
 from generator.language import LanguageDetector
 from generator.load import load_inputs
+from generator.runner import Runner
 from generator.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,26 +41,27 @@ def _mentions(corpus) -> list:
     )
 
 
-def test_cached_extract_gives_the_same_mentions_as_extract(content: Path, tmp_path: Path) -> None:
+def test_cached_extract_gives_the_same_mentions_as_extract(content: Path, tmp_path: Path, nlp) -> None:
     inputs = load_inputs(content)
     articles = dedupe(segment(inputs.documents, curation=inputs.curation, languages=LanguageDetector()))
     documents = {d.id: d for d in inputs.documents}
-    expected = extract(articles, documents, nlp=load_nlp(), outlets=inputs.outlets, curation=inputs.curation)
-    cache = Cache(tmp_path / "cache")
-    cold = cached_extract(articles, documents, outlets=inputs.outlets, curation=inputs.curation, cache=cache, jobs=2)
-    warm = cached_extract(articles, documents, outlets=inputs.outlets, curation=inputs.curation, cache=cache, jobs=2)
+    expected = extract(articles, documents, nlp=nlp, outlets=inputs.outlets, curation=inputs.curation)
+    runner = Runner(Cache(tmp_path / "cache"), jobs=2)
+    cold = extract_all(articles, inputs, runner=runner)
+    warm = extract_all(articles, inputs, runner=runner)
+    assert runner.cache.hits == runner.cache.misses > 3
     assert expected and cold == expected
     assert warm == expected
 
 
 def test_warm_rebuild_reuses_every_cached_result(content: Path, tmp_path: Path) -> None:
     cold_cache = Cache(tmp_path / "cache")
-    cold = build_corpus(load_inputs(content), timings=Timings(), cache=cold_cache, jobs=1)
+    cold = build_corpus(load_inputs(content), timings=Timings(), runner=Runner(cold_cache))
     cold_cache.close()
     assert cold_cache.hits == 0 and cold_cache.misses > 3
 
     warm_cache = Cache(tmp_path / "cache")
-    warm = build_corpus(load_inputs(content), timings=Timings(), cache=warm_cache, jobs=1)
+    warm = build_corpus(load_inputs(content), timings=Timings(), runner=Runner(warm_cache))
     assert warm_cache.misses == 0
     assert warm_cache.hits == cold_cache.misses
     assert _mentions(warm) == _mentions(cold)
@@ -67,7 +69,7 @@ def test_warm_rebuild_reuses_every_cached_result(content: Path, tmp_path: Path) 
 
 def test_a_changed_document_is_recomputed_and_nothing_else(content: Path, tmp_path: Path) -> None:
     cold_cache = Cache(tmp_path / "cache")
-    build_corpus(load_inputs(content), timings=Timings(), cache=cold_cache, jobs=1)
+    build_corpus(load_inputs(content), timings=Timings(), runner=Runner(cold_cache))
     cold_cache.close()
     changed = sorted((content / "documents").glob("*.txt"))[1]
     lines = changed.read_text(encoding="utf-8").split("\n")
@@ -75,7 +77,7 @@ def test_a_changed_document_is_recomputed_and_nothing_else(content: Path, tmp_pa
     changed.write_text("\n".join(lines), encoding="utf-8")
 
     warm_cache = Cache(tmp_path / "cache")
-    warm = build_corpus(load_inputs(content), timings=Timings(), cache=warm_cache, jobs=1)
+    warm = build_corpus(load_inputs(content), timings=Timings(), runner=Runner(warm_cache))
     # One document re-segmented, one article text re-signed and re-extracted; all else read back.
     assert warm_cache.misses == 3
     assert warm_cache.hits == cold_cache.misses - 3
@@ -92,8 +94,8 @@ def test_cached_signatures_give_the_same_articles_as_dedupe(content: Path, tmp_p
 
     expected = dedupe(segments())
     cache = Cache(tmp_path / "cache")
-    cold = cached_dedupe(segments(), cache=cache)
-    warm = cached_dedupe(segments(), cache=cache)
+    cold = dedupe_all(segments(), runner=Runner(cache))
+    warm = dedupe_all(segments(), runner=Runner(cache))
     assert cache.hits == cache.misses > 3
     assert cold == expected and warm == expected
 

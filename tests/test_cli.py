@@ -61,7 +61,9 @@ def test_build_works_on_any_folder_of_plain_text_documents(tmp_path: Path) -> No
         encoding="utf-8",
     )
     out = tmp_path / "site"
-    assert main(["build", "--content", str(tmp_path / "content"), "--out", str(out)]) == 0
+    assert (
+        main(["build", "--content", str(tmp_path / "content"), "--out", str(out), "--cache", str(tmp_path / "c")]) == 0
+    )
     assert (out / "index.html").exists()
     assert (out / "documents" / "notes" / "index.html").exists()
     assert (out / "data" / "corpus.json").exists()

@@ -176,27 +176,21 @@ def score_generic(results: list[tuple[list[list[str]], list[list[str]]]]) -> dic
     return {"precision": precision, "recall": recall, "f1": f1, "missed": missed, "extra": extra}
 
 
-def test_people_in_generic_news_are_found_without_curation():
-    from generator.extract import load_nlp
-
-    scores = score_generic(generic_news_people(load_nlp()))
+def test_people_in_generic_news_are_found_without_curation(nlp):
+    scores = score_generic(generic_news_people(nlp))
     assert scores["f1"] >= 0.95, scores
 
 
-def test_people_in_held_out_generic_news_are_found_without_curation():
+def test_people_in_held_out_generic_news_are_found_without_curation(nlp):
     """Written before the issue-4 rules and never tuned on: before them P 0.870 R 0.839 F1 0.855."""
-    from generator.extract import load_nlp
-
-    scores = score_generic(generic_news_people(load_nlp(), HELDOUT))
+    scores = score_generic(generic_news_people(nlp, HELDOUT))
     assert scores["precision"] >= 0.95, scores
     assert scores["f1"] >= 0.9, scores
 
 
-def test_people_in_the_second_held_out_news_set_are_found_without_curation():
+def test_people_in_the_second_held_out_news_set_are_found_without_curation(nlp):
     """Written after the issue-4 rules: before them P 0.953 R 0.889 F1 0.920."""
-    from generator.extract import load_nlp
-
-    scores = score_generic(generic_news_people(load_nlp(), HELDOUT2))
+    scores = score_generic(generic_news_people(nlp, HELDOUT2))
     assert scores["precision"] >= 0.9, scores
     assert scores["f1"] >= 0.9, scores
 

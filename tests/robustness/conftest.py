@@ -50,9 +50,10 @@ class Build:
 
 
 def run_build(content: Path, out: Path, *extra: str, env: dict | None = None) -> Build:
-    """``python -m generator build``, as a user runs it, with a fixed SOURCE_DATE_EPOCH."""
+    """``python -m generator build``, as a user runs it, with a fixed SOURCE_DATE_EPOCH and a cache of its own."""
+    cache = [] if "--no-cache" in extra else ["--cache", str(out.parent / f"{out.name}.cache")]
     result = subprocess.run(
-        [sys.executable, "-m", "generator", "build", "--content", str(content), "--out", str(out), *extra],
+        [sys.executable, "-m", "generator", "build", "--content", str(content), "--out", str(out), *cache, *extra],
         cwd=ROOT,
         capture_output=True,
         text=True,
