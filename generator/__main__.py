@@ -76,12 +76,30 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = make_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except GeneratorError as exc:
+        console.print(f"[red]error[/red] {exc}", soft_wrap=True)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        console.print("[red]interrupted[/red]: the previous site was left as it was")
+        return EXIT_INTERRUPTED
+
+
+def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
         description="Build a static, searchable reference site from a folder of press documents.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_build(commands)
+    _add_inspection(commands)
+    _add_serve(commands)
+    return parser
 
+
+def _add_build(commands: argparse._SubParsersAction) -> None:
     build_parser = commands.add_parser(
         "build",
         help="build the site from --content into --out",
@@ -107,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     build_parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
     build_parser.set_defaults(run=cmd_build)
 
+
+def _add_inspection(commands: argparse._SubParsersAction) -> None:
     check_parser = commands.add_parser(
         "check",
         help="print each document's segmentation for review",
@@ -125,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     _content_option(review_parser)
     review_parser.set_defaults(run=cmd_review)
 
+
+def _add_serve(commands: argparse._SubParsersAction) -> None:
     serve_parser = commands.add_parser(
         "serve",
         help="preview a built site on 127.0.0.1",
@@ -133,16 +155,6 @@ def main(argv: list[str] | None = None) -> int:
     serve_parser.add_argument("--out", type=Path, default=Path("site"), help="built site directory (default: site)")
     serve_parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve_parser.set_defaults(run=cmd_serve)
-
-    args = parser.parse_args(argv)
-    try:
-        return args.run(args)
-    except GeneratorError as exc:
-        console.print(f"[red]error[/red] {exc}", soft_wrap=True)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        console.print("[red]interrupted[/red]: the previous site was left as it was")
-        return EXIT_INTERRUPTED
 
 
 def _content_option(parser: argparse.ArgumentParser) -> None:
