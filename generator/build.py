@@ -19,9 +19,10 @@ from .extract import extract, load_nlp
 from .language import LanguageDetector
 from .load import Inputs, load_inputs
 from .model import Corpus, Document, Mention
+from .names import person_key
 from .pagemeta import redirect_maps
 from .render import render
-from .resolve import person_key, resolve
+from .resolve import resolve
 from .segment import segment
 from .site import check_replaceable, run_mkdocs, run_pagefind, staging_area, swap_in
 
