@@ -19,9 +19,10 @@ from .errors import Problem
 from .extract import finish_mentions, load_nlp
 from .load import Inputs, load_inputs
 from .model import Article, Corpus, Document, Mention
+from .names import person_key
 from .pagemeta import redirect_maps
 from .render import render
-from .resolve import person_key, resolve
+from .resolve import resolve
 from .runner import Runner, default_jobs
 from .site import check_replaceable, run_mkdocs, run_pagefind, staging_area, swap_in
 from .tasks import ArticleInput, FindNames, SegmentDocument, SignText

@@ -10,7 +10,7 @@ Does not: apply the decisions. ``segment`` applies segment overrides and
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from pathlib import Path
 
@@ -113,8 +113,13 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 _SECTIONS = {"segments", "people", "__line__"}
-_SEGMENT_KEYS = {"document", "line", "reason", "split", "join", "title", "outlet", "language", "kind"}
-_PEOPLE_KEYS = {"same", "different", "not_a_person", "canonical", "display", "reason"}
+#: A segment entry's keys are ``SegmentOverride``'s fields, but for the line this code records itself.
+_SEGMENT_KEYS = frozenset(f.name for f in fields(SegmentOverride)) - {"source_line"}
+#: The verdicts on a pair of names: ``same`` and ``different``.
+_PAIR_VERBS = tuple(verdict.value for verdict in Verdict)
+#: A people entry takes exactly one of these.
+_PEOPLE_VERBS = (*_PAIR_VERBS, "not_a_person", "canonical")
+_PEOPLE_KEYS = frozenset({*_PEOPLE_VERBS, "display", "reason"})
 
 
 def parse_curation(text: str, *, path: Path | str, documents: Mapping[str, int] | None = None) -> Curation:
@@ -168,7 +173,7 @@ def _entries(data: dict, key: str, path, problems: list[Problem]) -> list[dict]:
     return good
 
 
-def _unknown_keys(entry: dict, allowed: set[str], path, problems: list[Problem]) -> None:
+def _unknown_keys(entry: dict, allowed: frozenset[str], path, problems: list[Problem]) -> None:
     for key in sorted(set(entry) - allowed - {"__line__"}):
         problems.append(
             Problem(path, entry["__line__"], f"unknown key {key!r}; expected one of: {', '.join(sorted(allowed))}")
@@ -226,15 +231,13 @@ def _parse_person(entry: dict, path, problems, pairs, not_people, canonical) -> 
     line_no = entry["__line__"]
     _unknown_keys(entry, _PEOPLE_KEYS, path, problems)
     reason = _reason(entry, path, problems)
-    verbs = [k for k in ("same", "different", "not_a_person", "canonical") if k in entry]
+    verbs = [k for k in _PEOPLE_VERBS if k in entry]
     if len(verbs) != 1:
-        problems.append(
-            Problem(path, line_no, "each entry takes exactly one of: same, different, not_a_person, canonical")
-        )
+        problems.append(Problem(path, line_no, f"each entry takes exactly one of: {', '.join(_PEOPLE_VERBS)}"))
         return
     verb = verbs[0]
     value = entry[verb]
-    if verb in ("same", "different"):
+    if verb in _PAIR_VERBS:
         if not (isinstance(value, list) and len(value) == 2 and all(isinstance(v, str) for v in value)):
             problems.append(Problem(path, line_no, f"'{verb}' takes a list of two names, got {value!r}"))
             return

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -78,7 +79,7 @@ def signatures(texts: list[str]) -> dict[str, np.ndarray]:
 
 
 def dedupe(articles: list[Article], *, known: Mapping[str, np.ndarray] | None = None) -> list[Article]:
-    """Merge near-identical articles (in input order) and assign slugs.
+    """Merge near-identical articles (in input order) and assign slugs; new articles, the given ones untouched.
 
     ``known`` maps article texts to MinHash values computed earlier (``signatures``);
     the others are computed here. Either way the signatures are the same.
@@ -88,6 +89,7 @@ def dedupe(articles: list[Article], *, known: Mapping[str, np.ndarray] | None = 
     lsh = MinHashLSH(threshold=CANDIDATE_THRESHOLD, num_perm=NUM_PERM)
     kept: list[Article] = []
     kept_texts: list[str] = []
+    copies: list[list[Article]] = []
     # Shingle sets are only needed to confirm a candidate pair, which most articles never have:
     # with cached signatures (a warm build) they are then never computed at all.
     shingles_of = functools.lru_cache(maxsize=None)(shingles)
@@ -105,16 +107,23 @@ def dedupe(articles: list[Article], *, known: Mapping[str, np.ndarray] | None = 
             lsh.insert(str(len(kept)), signature)
             kept.append(article)
             kept_texts.append(text)
+            copies.append([])
         else:
-            merge_into(kept[-best[1]], article)
-    return assign_slugs(kept)
+            copies[-best[1]].append(article)
+    merged = [functools.reduce(merge, group, primary) for primary, group in zip(kept, copies, strict=True)]
+    return assign_slugs(merged)
 
 
-def merge_into(primary: Article, copy: Article) -> None:
-    """Add ``copy``'s occurrences to ``primary``; borrow its credits when the primary names no outlet."""
-    primary.occurrences.extend(copy.occurrences)
-    if not any(c.role is Role.OUTLET for c in primary.credits) and any(c.role is Role.OUTLET for c in copy.credits):
-        primary.credits = list(copy.credits)
+def merge(primary: Article, copy: Article) -> Article:
+    """``primary`` with ``copy``'s occurrences added, and its credits when the primary names no outlet."""
+    borrow = not any(c.role is Role.OUTLET for c in primary.credits) and any(
+        c.role is Role.OUTLET for c in copy.credits
+    )
+    return replace(
+        primary,
+        occurrences=[*primary.occurrences, *copy.occurrences],
+        credits=list(copy.credits) if borrow else primary.credits,
+    )
 
 
 def _comparable(a: Article, b: Article) -> bool:
@@ -127,7 +136,8 @@ def _comparable(a: Article, b: Article) -> bool:
 
 
 def assign_slugs(articles: list[Article]) -> list[Article]:
+    """Each article with its final slug, from its title; a repeated title gets ``-2``, ``-3`` in input order."""
     allocator = SlugAllocator()
-    for article in articles:
-        article.id = allocator.allocate(article.title or "untitled", fallback="article")
-    return articles
+    return [
+        replace(article, id=allocator.allocate(article.title or "untitled", fallback="article")) for article in articles
+    ]

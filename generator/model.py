@@ -29,6 +29,13 @@ class Kind(StrEnum):
 PAGE_KINDS = frozenset({Kind.ARTICLE, Kind.LETTER, Kind.INTERVIEW, Kind.LISTING, Kind.OTHER})
 
 
+class EntityKind(StrEnum):
+    """What a name stands for. A ``StrEnum``: it equals, prints and serialises as its plain string."""
+
+    PERSON = "person"
+    OUTLET = "outlet"
+
+
 class Role(StrEnum):
     """Why a name stands where it stands."""
 
@@ -155,8 +162,7 @@ class Article:
 class Mention:
     """A name found in an article's primary text: a person or an outlet."""
 
-    entity_kind: str
-    """``person`` or ``outlet``."""
+    entity_kind: EntityKind
     role: Role
     article: str
     span: Span
@@ -176,7 +182,7 @@ class Entity:
 
     id: str
     name: str
-    entity_kind: str
+    entity_kind: EntityKind
     aliases: list[str]
     mentions: list[Mention]
     outlet_kind: str | None = None

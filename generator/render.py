@@ -25,6 +25,7 @@ from . import __version__, pagemeta
 from .model import Article, Corpus, Document, Entity, Mention, Paragraph, Role
 from .pagemeta import PageUrls
 from .slugs import INDEX_PAGES, RESERVED_SLUGS
+from .wording import plural
 
 #: The home page's own description of the site: what it is, never a claim about anyone.
 SITE_DESCRIPTION = (
@@ -441,11 +442,6 @@ def _pager(number: int, targets: list[dict], *, label: str) -> dict:
         "first": targets[0],
         "last": targets[-1],
     }
-
-
-def plural(count: int, singular: str, plural: str) -> str:
-    """``1 person``, ``2 people``."""
-    return f"{count} {singular if count == 1 else plural}"
 
 
 def page_root(path: str) -> str:

@@ -1,6 +1,6 @@
 """``review``: list pairs of people who may be one person, with their contexts.
 
-Each pair comes from ``resolve.candidate_pairs`` (similar spellings within a
+Each pair comes from ``candidates.candidate_pairs`` (similar spellings within a
 phonetic block, not yet judged in ``content/curation.yml``). The maintainer
 records a verdict there: ``same``, ``different`` or ``not_a_person``, with a reason.
 One-word names that stand as people of their own are listed too: they are the
@@ -14,10 +14,10 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
+from .candidates import Candidate, candidate_pairs
 from .curation import Curation
 from .model import Corpus, Entity, Mention
-from .render import plural
-from .resolve import Candidate, candidate_pairs
+from .wording import plural
 
 CONTEXTS = 2
 QUOTE_WIDTH = 160

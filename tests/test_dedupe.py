@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from generator.dedupe import dedupe, jaccard, shingles
 from generator.model import Article, Credit, Kind, Occurrence, Paragraph, Role, Span
 
@@ -86,3 +88,17 @@ def test_dedupe_is_deterministic():
 def test_shingle_jaccard_is_one_for_same_text_and_low_for_different():
     assert jaccard(shingles(TEXT[0]), shingles(TEXT[0])) == 1.0
     assert jaccard(shingles(TEXT[0]), shingles(OTHER[0])) < 0.1
+
+
+def test_dedupe_returns_new_articles_and_leaves_the_given_ones_unchanged():
+    given = [
+        article("a", 1, TEXT),
+        article("b", 1, TEXT, credits=[outlet_credit("b", 4, "Daily Bugle")]),
+        article("c", 1, OTHER),
+    ]
+    before = copy.deepcopy(given)
+    merged = dedupe(given)
+    assert given == before
+    assert [a.id for a in merged] != [a.id for a in given]
+    assert merged[0].occurrences == [Occurrence("a", 1, 3), Occurrence("b", 1, 3)]
+    assert all(m is not g for m in merged for g in given)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.resolve import person_key
+from generator.names import person_key
 
 FIXTURE = Path(__file__).parent / "fixtures" / "people_000.yml"
 #: A second document, annotated before the issue-4 rule changes (its articles shared with 000 count too).
@@ -128,7 +128,7 @@ def generic_news_people(nlp, fixture: Path = GENERIC) -> list[tuple[list[list[st
     from generator.curation import Curation
     from generator.extract import extract
     from generator.model import Article, Document, Kind, Occurrence, Paragraph
-    from generator.resolve import resolve_people
+    from generator.resolve_people import resolve_people
 
     entries = yaml.safe_load(fixture.read_text(encoding="utf-8"))["paragraphs"]
     documents, articles = {}, []

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import copy
+
+from generator.candidates import candidate_pairs
 from generator.curation import CanonicalName, Curation, NotAPerson, PairJudgement, Verdict, pair
-from generator.model import Mention, OutletRecord, Role, Span
-from generator.resolve import candidate_pairs, fold_word, resolve_outlets, resolve_people
+from generator.model import Article, EntityKind, Kind, Mention, Occurrence, OutletRecord, Paragraph, Role, Span
+from generator.names import fold_word
+from generator.resolve import resolve
+from generator.resolve_outlets import resolve_outlets
+from generator.resolve_people import resolve_people
 
 
 def mention(text: str, *, article: str = "a1", line: int = 1, sentence: str | None = None, role=Role.MENTION):
@@ -220,3 +226,16 @@ def test_resolve_never_gives_a_family_surname_in_a_speaker_context_to_one_of_the
         ("Mahboubeh Mohammadi", ["Mahboubeh Mohammadi"]),
         ("Mostafa Mohammadi", ["Mostafa Mohammadi"]),
     ]
+
+
+def test_resolve_credits_new_articles_and_leaves_the_given_ones_unchanged():
+    paragraph = Paragraph(2, "Daily Bugle, by Olsi Jazexhi", "en")
+    given = [Article("a1", "Title", False, Kind.ARTICLE, "en", [Occurrence("doc", 1, 2)], [paragraph])]
+    before = copy.deepcopy(given)
+    bugle = Mention("outlet", Role.OUTLET, "a1", Span("doc", 2, 0, 11, "Daily Bugle"), paragraph.text, 0)
+    author = mention("Olsi Jazexhi", sentence=paragraph.text, line=2, role=Role.AUTHOR)
+    articles, people, outlets = resolve(given, [bugle, author], curation=Curation(), outlets=[])
+    assert given == before
+    assert (articles[0].outlet, articles[0].authors) == ("daily-bugle", ["olsi-jazexhi"])
+    assert [p.entity_kind for p in people] == [EntityKind.PERSON] and people[0].entity_kind == "person"
+    assert [o.entity_kind for o in outlets] == [EntityKind.OUTLET]

@@ -1,0 +1,95 @@
+"""Names: the cleaning and keys every stage uses to tell whether two spellings are one name.
+
+``clean_name`` drops what is not part of a name (titles, a possessive, brackets);
+``person_key`` compares spellings whatever their accents, case and punctuation;
+``fold_word`` and ``fold_name`` also ignore how a Persian or Albanian name was
+transliterated. ``outlet_name`` does the cleaning for an outlet's name.
+
+All functions are pure; the busiest keep an in-process cache, since the same few
+thousand spellings are keyed hundreds of thousands of times.
+
+Does not: decide which names are one person (``resolve_people``) or find names (``extract``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from . import lexicon
+
+#: Titles cleaned off the front of a name: ``Dr. Olsi Jazexhi`` is ``Olsi Jazexhi``.
+TITLE_WORDS = lexicon.word_set("titles_stripped_from_names")
+#: A possessive ending: ``Jazexhi’s``, ``Rajavis'``.
+POSSESSIVE = re.compile(r"[’']s?$")
+#: Brackets, quotes, dashes and punctuation around a word of a name.
+_EDGE_PUNCTUATION = "[]()“”\"‘’'–—-,;:"
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name, without titles, possessive, brackets or edge punctuation."""
+    text = POSSESSIVE.sub("", text.strip())
+    words = [w.strip(_EDGE_PUNCTUATION) for w in text.split()]
+    words = [w for w in words if w]
+    while words and words[0].lower().rstrip(".") in TITLE_WORDS:
+        words = words[1:]
+    return words
+
+
+# Cached: the same few thousand spellings are keyed hundreds of thousands of times.
+@functools.lru_cache(maxsize=2**16)
+def clean_name(text: str) -> str:
+    """``Dr. Olsi Jazexhi’s`` -> ``Olsi Jazexhi``."""
+    return " ".join(name_words(text))
+
+
+@functools.lru_cache(maxsize=2**16)
+def person_key(name: str) -> str:
+    """A spelling-insensitive key: no titles, possessive, accents, case or punctuation."""
+    name = unicodedata.normalize("NFKD", clean_name(name))
+    return " ".join("".join(ch for ch in name if ch.isalnum() or ch.isspace()).lower().split())
+
+
+@functools.lru_cache(maxsize=2**16)
+def fold_word(word: str) -> str:
+    """A transliteration key for one word: ``Heyrany``, ``Hayrani``, ``Hajrani`` -> ``heirani``.
+
+    Persian and Albanian names reach English in many spellings. The key ignores
+    what those spellings vary in: accents, case, punctuation, a non-initial
+    ``h`` (``kh``/``gh``/``sh``), ``ou``/``u``, ``y``/``i`` and a non-initial
+    ``j``, ``ai``/``ei``, and doubled letters.
+    """
+    word = "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if ch.isalpha() and ch.isascii())
+    if not word:
+        return ""
+    head, tail = word[0], word[1:]
+    tail = tail.replace("h", "").replace("j", "i")
+    word = (head + tail).replace("ou", "u").replace("oo", "u").replace("ee", "i").replace("y", "i")
+    word = word.replace("ai", "ei")
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def fold_name(words: list[str] | tuple[str, ...]) -> str:
+    """The key of a whole name; spaces ignored so ``Gholam Reza`` equals ``Gholamreza``.
+
+    Words are folded one by one: a word's first letter keeps its weight
+    (``Mohammad Jan`` is not ``Mohammadian``).
+    """
+    return "".join(fold_word(w) for w in words)
+
+
+def is_initial(word: str) -> bool:
+    """``R.`` or ``R``: a middle initial, which adds nothing that tells two people apart."""
+    return bool(re.fullmatch(r"[A-Z]\.?", word))
+
+
+def without_possessive(text: str) -> str:
+    """``Jazexhi’s`` -> ``Jazexhi``; the text is otherwise kept as written."""
+    return POSSESSIVE.sub("", text)
+
+
+def outlet_name(text: str) -> str:
+    """``the Listening Post’s`` -> ``Listening Post``."""
+    text = POSSESSIVE.sub("", " ".join(text.split()))
+    return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).strip(' ,.;:“”"')

@@ -1,0 +1,301 @@
+"""Resolve people: group person mentions into people, applying curation.
+
+In three steps:
+
+1. Every full-name spelling (two words or more, titles and possessives removed)
+   is a node. Nodes are joined by *strong* evidence only: the same
+   transliteration key (``Heyrani``/``Hayrani``/``Hajrani``, ``Gholam Reza``/
+   ``Gholamreza``, accents, case, doubled letters), a middle initial
+   (``Robert R. Krongard``/``Robert Krongard``), or a curated ``same``.
+   Curated ``different`` pairs can never end up together ("different" beats "same").
+2. A one-word mention (``Jazexhi``, ``Mr. Bidi``, ``Hassan``) joins the one
+   person of its article whose surname or first name it is; failing that, the
+   one person in the corpus with that surname. When two people fit (the
+   Rajavis, the Khodabandehs) it is left out: never guessed.
+3. A one-word name that fits nobody is a person of its own only when it is
+   never named as a place (``in Fresco``) and is named at least twice, or
+   once where only a person stands (``person_context``). A bare word seen once
+   with none of these is as often a place or a newspaper as a person.
+
+Weaker evidence (similar spellings, a middle name) is not merged: ``candidates``
+lists those pairs for a maintainer to judge in ``content/curation.yml``.
+
+Does not: find mentions (``extract``), resolve outlets (``resolve_outlets``) or credit articles (``resolve``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import lexicon
+from .curation import Curation, Verdict
+from .model import Entity, EntityKind, Mention
+from .names import clean_name, fold_name, fold_word, is_initial, name_words, person_key, without_possessive
+from .person_context import after_locative, has_honorific, in_person_context
+from .slugs import SlugAllocator, make_slug
+
+#: A one-word name must be seen this often to be a person of its own.
+MIN_SINGLE_NAME_MENTIONS = 2
+#: A one-word surname is matched corpus-wide only when at least this long.
+MIN_CORPUS_SURNAME = 4
+#: "Anne and Massoud Khodabandeh": the surname after the second given name is Anne's too.
+_ELIDED_SURNAME = re.compile(
+    r"^\s+(?:{})\s+[A-Z][\w’'-]+\s+([A-Z][\w’'-]+)".format(
+        "|".join(map(re.escape, lexicon.entries("name_conjunctions")))
+    )
+)
+
+
+class _Clusters:
+    """Union-find where a curated ``different`` pair is never joined (directly or through others)."""
+
+    def __init__(self, nodes: Iterable[str], different: set[tuple[str, str]]):
+        self.parent = {n: n for n in nodes}
+        self.members = {n: {n} for n in self.parent}
+        self.cannot: dict[str, set[str]] = defaultdict(set)
+        for a, b in different:
+            self.cannot[a].add(b)
+            self.cannot[b].add(a)
+
+    def find(self, node: str) -> str:
+        while self.parent[node] != node:
+            self.parent[node] = self.parent[self.parent[node]]
+            node = self.parent[node]
+        return node
+
+    def join(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return True
+        small, large = sorted((self.members[ra], self.members[rb]), key=len)
+        if any(self.cannot[n] & large for n in small):
+            return False
+        keep, gone = sorted((ra, rb))  # the smaller key is the root: deterministic
+        self.parent[gone] = keep
+        self.members[keep] |= self.members.pop(gone)
+        return True
+
+
+@dataclass(frozen=True)
+class _Named:
+    """A person mention with the name it stands for (after cleaning or an elided surname)."""
+
+    mention: Mention
+    words: tuple[str, ...]
+    elided: bool = False
+    """The surname was taken from a coordination (``Anne and Massoud Khodabandeh``)."""
+
+    @property
+    def key(self) -> str:
+        return person_key(" ".join(self.words))
+
+
+def resolve_people(mentions: list[Mention], curation: Curation, *, reserved: set[str] | None = None) -> list[Entity]:
+    """People from person mentions: spellings merged on strong evidence only."""
+    rejected = {person_key(n.name) for n in curation.not_people}
+    named = [n for n in map(_named, mentions) if n.words and n.key not in rejected]
+    # An elided surname counts only when that full name is written out somewhere:
+    # "the brothers Blloshmi and Genc Leke" does not make a "Blloshmi Leke".
+    written = {n.key for n in named if len(n.words) >= 2 and not n.elided}
+    named = [n if _keeps_surname(n, written) else _Named(n.mention, n.words[:1]) for n in named]
+    full = [n for n in named if len(n.words) >= 2]
+    clusters = _cluster_full_names(full, curation)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for item in full:
+        groups[clusters.find(item.key)].append(item.mention)
+    singles = [n for n in named if len(n.words) == 1]
+    _attach_single_names(singles, full, clusters, groups, _curated_single_names(curation, clusters))
+    display = _curated_display(curation, clusters)
+    return _people_entities(groups, display, reserved or set())
+
+
+def _named(mention: Mention) -> _Named:
+    words = name_words(mention.span.text)
+    if len(words) == 1:
+        # "Anne and Massoud Khodabandeh": Anne's surname is the one after "and".
+        after = mention.quote[mention.span.end - mention.quote_start :]
+        match = _ELIDED_SURNAME.match(after)
+        if match and mention.quote_start <= mention.span.start:
+            return _Named(mention, (words[0], without_possessive(match.group(1))), elided=True)
+    return _Named(mention, tuple(words))
+
+
+def _keeps_surname(named: _Named, written: set[str]) -> bool:
+    return not named.elided or named.key in written
+
+
+def _cluster_full_names(full: list[_Named], curation: Curation) -> _Clusters:
+    spellings: dict[str, tuple[str, ...]] = {}
+    for item in full:
+        spellings.setdefault(item.key, item.words)
+    different = {
+        tuple(sorted((person_key(a), person_key(b))))
+        for a, b in (p.names for p in curation.pairs if p.verdict is Verdict.DIFFERENT)
+    }
+    clusters = _Clusters(sorted(spellings), different)
+    for judgement in sorted(curation.pairs, key=lambda p: p.names):
+        a, b = (person_key(n) for n in judgement.names)
+        if judgement.verdict is Verdict.SAME and a in spellings and b in spellings:
+            clusters.join(a, b)
+    for a, b in strong_pairs(spellings):
+        clusters.join(a, b)
+    return clusters
+
+
+def strong_pairs(spellings: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
+    """Pairs of spelling keys that name one person on strong evidence, sorted.
+
+    Same transliteration key, or the same first and last word where one adds
+    only initials. Found by hashing (near-linear), never by comparing all pairs.
+    """
+    by_fold: dict[str, list[str]] = defaultdict(list)
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in sorted(spellings):
+        words = spellings[key]
+        by_fold[fold_name(words)].append(key)
+        by_ends[(fold_word(words[0]), fold_word(words[-1]))].append(key)
+    pairs = set()
+    for keys in by_fold.values():
+        pairs |= {(keys[0], other) for other in keys[1:]}
+    for keys in by_ends.values():
+        bare = [k for k in keys if len(spellings[k]) == 2]
+        for key in keys:
+            middle = spellings[key][1:-1]
+            if bare and middle and all(is_initial(w) for w in middle):
+                pairs.add(tuple(sorted((bare[0], key))))
+    return sorted(pairs)
+
+
+def _curated_single_names(curation: Curation, clusters: _Clusters) -> dict[str, str]:
+    """One-word name key -> cluster, from curated ``same`` pairs such as (Edwin, Edi Rama)."""
+    found = {}
+    for judgement in sorted(curation.pairs, key=lambda p: p.names):
+        if judgement.verdict is not Verdict.SAME:
+            continue
+        a, b = (person_key(n) for n in judgement.names)
+        for single, other in ((a, b), (b, a)):
+            if len(single.split()) == 1 and other in clusters.parent:
+                found.setdefault(single, clusters.find(other))
+    return found
+
+
+@dataclass(frozen=True)
+class _FullNameIndex:
+    """Who a one-word name may mean: the people of each article by surname and first name, and of the corpus."""
+
+    in_article: dict[str, dict[str, set[str]]]
+    surnames: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, full: list[_Named], clusters: _Clusters) -> _FullNameIndex:
+        in_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for item in full:
+            cluster = clusters.find(item.key)
+            article = in_article[item.mention.article]
+            article[fold_word(item.words[-1])].add(cluster)
+            article["first:" + fold_word(item.words[0])].add(cluster)
+            surnames[fold_word(item.words[-1])].add(cluster)
+        return cls(in_article, surnames)
+
+
+def _attach_single_names(
+    singles: list[_Named],
+    full: list[_Named],
+    clusters: _Clusters,
+    groups: dict[str, list[Mention]],
+    curated: dict[str, str],
+) -> None:
+    """One-word names join the one person they can only mean, else stand alone or are left out."""
+    index = _FullNameIndex.of(full, clusters)
+    surnames = index.surnames
+    alone: dict[str, list[Mention]] = defaultdict(list)
+    for item in singles:
+        if person_key(item.words[0]) in curated:
+            groups[curated[person_key(item.words[0])]].append(item.mention)
+            continue
+        word = fold_word(item.words[0])
+        article = index.in_article.get(item.mention.article, {})
+        by_surname = article.get(word, set())
+        by_first = article.get("first:" + word, set())
+        if len(by_surname | by_first) == 1:
+            groups[next(iter(by_surname | by_first))].append(item.mention)
+        elif by_surname or by_first:
+            continue  # two people of this article fit: do not guess
+        elif len(surnames.get(word, ())) == 1 and len(word) >= MIN_CORPUS_SURNAME:
+            groups[next(iter(surnames[word]))].append(item.mention)
+        elif surnames.get(word) or (word.endswith("s") and surnames.get(word[:-1])):
+            continue  # several people, or a family ("the Mohammadis")
+        else:
+            alone[person_key(item.words[0])].append(item.mention)
+    for key, found in sorted(alone.items()):
+        if _stands_alone(found):
+            groups["single:" + key].extend(found)
+
+
+def _stands_alone(found: list[Mention]) -> bool:
+    """A one-word name that fits nobody is a person when never a place, and named often or as only a person is."""
+    if any(after_locative(m) for m in found):
+        return False
+    often = len(found) >= MIN_SINGLE_NAME_MENTIONS
+    return often or any(has_honorific(m) or in_person_context(m) for m in found)
+
+
+def _curated_display(curation: Curation, clusters: _Clusters) -> dict[str, str]:
+    display = {}
+    for entry in curation.canonical_names:
+        for name in (entry.name, entry.display):
+            key = person_key(name)
+            if key in clusters.parent:
+                display[clusters.find(key)] = entry.display
+                break
+    return display
+
+
+def _people_entities(groups: dict[str, list[Mention]], display: dict[str, str], reserved: set[str]) -> list[Entity]:
+    entities = []
+    for key in sorted(groups):
+        group = sorted(groups[key], key=mention_order)
+        entities.append(
+            Entity(
+                id="",
+                name=display.get(key) or canonical_spelling(group),
+                entity_kind=EntityKind.PERSON,
+                aliases=sorted({m.span.text for m in group}),
+                mentions=group,
+            )
+        )
+    return _with_slugs(entities, reserved)
+
+
+def canonical_spelling(mentions: list[Mention]) -> str:
+    """The most frequent cleaned spelling, preferring full names, then the longer, then A-Z."""
+    spellings = Counter(clean_name(m.span.text) for m in mentions)
+    best = max(spellings, key=lambda s: (len(s.split()) >= 2, spellings[s], len(s), s))
+    if len(best.split()) == 1:
+        # One word only: keep the title that makes it a name ("Baroness Nicholson", not "Nicholson").
+        written = Counter(without_possessive(m.span.text.strip()) for m in mentions)
+        best = max(written, key=lambda s: (written[s], len(s), s))
+    return best
+
+
+def _with_slugs(entities: list[Entity], reserved: set[str]) -> list[Entity]:
+    """Slugs from names (A-Z order, so they are stable); old spellings' slugs become redirects."""
+    entities.sort(key=lambda e: (e.name.casefold(), e.name, len(e.mentions)))
+    allocator = SlugAllocator(reserved)
+    for entity in entities:
+        entity.id = allocator.allocate(entity.name, fallback="person")
+    taken = {e.id for e in entities} | reserved
+    for entity in entities:
+        old = {make_slug(clean_name(alias), fallback="person") for alias in entity.aliases}
+        entity.redirects_from = sorted(old - taken)
+        taken |= old
+    return entities
+
+
+def mention_order(mention: Mention) -> tuple:
+    """Mentions in source order: document, line, place in the line."""
+    return (mention.span.document, mention.span.line, mention.span.start, mention.article)
