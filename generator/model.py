@@ -43,6 +43,34 @@ class Role(StrEnum):
     AUTHOR = "author"  # credited as writer, interviewer or signatory
     OUTLET = "outlet"  # credited as the first publisher
     VIA = "via"  # credited as translator or republisher
+    SPEAKER = "speaker"  # the words at ``Mention.speech`` are attributed to this person
+
+
+class DateSource(StrEnum):
+    """Where an article's publication date was read."""
+
+    BYLINE = "byline"  # the article's own byline, dateline, attribution or source line
+    HEADLINE = "headline"  # its headline line
+    TEASER = "teaser"  # a teaser for it in a navigation block of some document
+    CURATION = "curation"  # set by a maintainer in curation.yml
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """The date an article's text states for its publication, at the precision the text gives."""
+
+    value: str
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
+    document: str
+    line: int
+    """Where it was read (for a teaser: the teaser's line in its document)."""
+    source: DateSource
+    note: str | None = None
+    """A disagreeing date seen elsewhere (a teaser's), kept for the reader."""
+
+    @property
+    def year(self) -> str:
+        return self.value[:4]
 
 
 @dataclass(frozen=True)
@@ -148,6 +176,10 @@ class Article:
     """Ids of the outlets that translated or republished it, in order (set by ``resolve``)."""
     authors: list[str] = field(default_factory=list)
     """Ids of the people credited (set by ``resolve``)."""
+    date: PublicationDate | None = None
+    """The publication date its text states, when it states one."""
+    source_url: str | None = None
+    """The original address its text names ("Source: https://…"), shown as a plain outbound link."""
 
     @property
     def primary(self) -> Occurrence:
@@ -170,6 +202,8 @@ class Mention:
     """The sentence the name stands in, verbatim."""
     quote_start: int
     """Offset of ``quote`` within its line, so the name can be highlighted."""
+    speech: Span | None = None
+    """For ``Role.SPEAKER``: the words attributed to this person (within one line of the same document)."""
 
     @property
     def paragraph_anchor(self) -> str:
@@ -191,6 +225,12 @@ class Entity:
     """For programmes: the id of the channel that airs them."""
     redirects_from: list[str] = field(default_factory=list)
     """Old slugs that now point here, after a rename or merge."""
+    refers_to: list[str] = field(default_factory=list)
+    """For a disambiguation entry (a bare name the text does not settle): the ids of the people who carry it."""
+
+    @property
+    def is_disambiguation(self) -> bool:
+        return bool(self.refers_to)
 
 
 @dataclass
