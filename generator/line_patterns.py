@@ -31,6 +31,13 @@ def _alternation(name: str) -> str:
     return "|".join(re.escape(entry) for entry in lexicon.entries(name))
 
 
+def _opening(entry: str) -> str:
+    """A line's opening words: whole words, unless the entry ends in ``*`` (then any continuation)."""
+    if entry.endswith("*"):
+        return re.escape(entry.removesuffix("*"))
+    return re.escape(entry) + (r"\b" if entry[-1].isalnum() else "")
+
+
 def _month() -> str:
     """A month written out or cut short (``Sept.``): its first three letters, then any letters."""
     stems = dict.fromkeys(name[:3].lower() for name in lexicon.entries("month_names"))
@@ -77,13 +84,11 @@ _CLOSING = re.compile(
     + r")\s*[,.!]?$",
     re.IGNORECASE,
 )
-_TO_OFFICE = r"(?:mr|mrs|ms|madam)\.?\s+(?:president|prime minister|minister)"
+_TO_OFFICE = rf"(?:mr|mrs|ms|madam)\.?\s+(?:{_alternation('addressed_offices')})"
 _TO_NAME = r"(?:mr|mrs|ms|dr)\.?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,"
 """``Mr. President``, and ``Mr. Name,`` with its comma: how a letter addresses its reader."""
 SALUTATION = re.compile(
-    r"^(?:"
-    + "|".join(re.escape(e) + (r"\b" if e[-1].isalnum() else "") for e in lexicon.entries("letter_openings"))
-    + rf"|{_TO_OFFICE}|{_TO_NAME})",
+    r"^(?:" + "|".join(_opening(e) for e in lexicon.entries("letter_openings")) + rf"|{_TO_OFFICE}|{_TO_NAME})",
     re.IGNORECASE,
 )
 OPEN_LETTER = re.compile(
