@@ -103,7 +103,7 @@ def end_attribution(table: LineTable, i: int, ends: Ends, in_signature: Set[int]
     ending, a signature or a list), or when its shape closes an article wherever it stands.
     """
     row = table.rows[i]
-    if i == 0 or row.salutation or row.closing or row.dateline or row.doubled or row.end_credits is None:
+    if i == 0 or row.letter_opening or row.closing or row.dateline or row.doubled or row.end_credits is None:
         return None
     if table.rows[i - 1].link:
         return None  # ``Translated by …`` under a navigation block heads the next article
@@ -180,6 +180,7 @@ def closes_a_piece(table: LineTable, i: int, piece_start: int) -> bool:
 
 
 def _paragraphs_between(table: LineTable, start: int, stop: int) -> int:
+    """How many rows from ``start`` up to ``stop`` are running text: a piece's weight so far."""
     return sum(1 for j in range(start, stop) if table.rows[j].paragraph)
 
 
@@ -225,7 +226,7 @@ def second_headline(table: LineTable, i: int, piece_start: int) -> bool:
     row, text = table.rows[i], table.text(i)
     if not (MIN_TITLE <= len(text) <= MAX_TITLE) or "?" in text or not row.headline:
         return False
-    if row.caption or row.person or row.nav_marker or row.salutation:
+    if row.caption or row.person or row.nav_marker or row.letter_opening:
         return False
     if row.end_credits is not None or row.header_credits:
         return False

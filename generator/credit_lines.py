@@ -80,6 +80,7 @@ class Credits:
         return has_outlet_word(name) or bool(URL.match(name))
 
     def is_known_outlet(self, name: str) -> bool:
+        """A name the outlet list holds: a bare name alone on a line counts as a credit only then."""
         return self.outlets is not None and self.outlets.lookup(name.strip()) is not None
 
     def end_attribution(self, where: Where) -> list[Credit] | None:

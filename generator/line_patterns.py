@@ -31,6 +31,13 @@ def _alternation(name: str) -> str:
     return "|".join(re.escape(entry) for entry in lexicon.entries(name))
 
 
+def _stem(entry: str, run_on: str, *, words: bool = False) -> str:
+    """An entry as a pattern; a final ``*`` lets ``run_on`` follow it, and with ``words`` any spaces part its words."""
+    text = entry.removesuffix("*")
+    pattern = _words(text) if words else re.escape(text)
+    return pattern + (run_on if entry.endswith("*") else "")
+
+
 def _opening(entry: str) -> str:
     """A line's opening words: whole words, unless the entry ends in ``*`` (then any continuation)."""
     if entry.endswith("*"):
@@ -68,33 +75,21 @@ ROLE_CREDIT = re.compile(rf"^(?P<role>{_alternation('credit_roles')})\s*:\s*(?P<
 SLASH_CREDIT = re.compile(r"\s*/\s*(?P<name>[^/]{2,40})$")
 HONORIFIC = re.compile(rf"^(?:(?:{_alternation('honorifics')})\.?\s+)+", re.IGNORECASE)
 _PERSON = re.compile(rf"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_alternation('name_particles')}))*$")
-_OUTLET_WORD = re.compile(
-    r"\b(?:"
-    + "|".join(
-        re.escape(e.removesuffix("*")) + (r"\w*" if e.endswith("*") else "") for e in lexicon.entries("outlet_words")
-    )
-    + r")\b",
-    re.IGNORECASE,
-)
-_CLOSING = re.compile(
-    r"^(?:"
-    + "|".join(
-        _words(e.removesuffix("*")) + (".*" if e.endswith("*") else "") for e in lexicon.entries("letter_closings")
-    )
-    + r")\s*[,.!]?$",
-    re.IGNORECASE,
-)
+_OUTLET_WORDS = "|".join(_stem(e, r"\w*") for e in lexicon.entries("outlet_words"))
+_OUTLET_WORD = re.compile(rf"\b(?:{_OUTLET_WORDS})\b", re.IGNORECASE)
+_CLOSINGS = "|".join(_stem(e, ".*", words=True) for e in lexicon.entries("letter_closings"))
+_CLOSING = re.compile(rf"^(?:{_CLOSINGS})\s*[,.!]?$", re.IGNORECASE)
 _TO_OFFICE = rf"(?:mr|mrs|ms|madam)\.?\s+(?:{_alternation('addressed_offices')})"
 _TO_NAME = r"(?:mr|mrs|ms|dr)\.?\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?,"
 """``Mr. President``, and ``Mr. Name,`` with its comma: how a letter addresses its reader."""
-SALUTATION = re.compile(
+LETTER_OPENING = re.compile(
     r"^(?:" + "|".join(_opening(e) for e in lexicon.entries("letter_openings")) + rf"|{_TO_OFFICE}|{_TO_NAME})",
     re.IGNORECASE,
 )
 OPEN_LETTER = re.compile(
     "|".join(rf"\b{re.escape(e)}\b" for e in lexicon.entries("open_letter_phrases")), re.IGNORECASE
 )
-LIST_ITEM = re.compile(r"^\s*(?:\+\+|[•▪◦*-]\s|–\s|\d{1,2}[.)-]\s)")
+LIST_MARKER = re.compile(r"^\s*(?:\+\+|[•▪◦*-]\s|–\s|\d{1,2}[.)-]\s)")
 SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.’' ]{0,30}?)\s*:\s+\S")
 """``Ali: …``, and the one-letter ``Q: …`` / ``A: …`` of a transcript."""
 ACRONYM = re.compile(r"\b[A-Z]{2,}\b")

@@ -44,7 +44,7 @@ class LineShape:
     """``Link to the source``."""
     copyright: bool
     closing: bool
-    salutation: bool
+    letter_opening: bool
     list_item: bool
     speaker: bool
     person: bool
@@ -87,8 +87,8 @@ def shape_line(document: str, number: int, text: str, language: str, credits: Cr
         link=bool(p.LINK.match(s)),
         copyright=bool(p.COPYRIGHT.match(s)),
         closing=p.is_closing(s),
-        salutation=bool(p.SALUTATION.match(s)),
-        list_item=bool(p.LIST_ITEM.match(s)),
+        letter_opening=bool(p.LETTER_OPENING.match(s)),
+        list_item=bool(p.LIST_MARKER.match(s)),
         speaker=bool(p.SPEAKER.match(s)),
         person=p.is_person(s),
         honorific=bool(p.HONORIFIC.match(s)),
@@ -118,6 +118,7 @@ class LineTable:
         return self.rows[i].stripped if 0 <= i < len(self.rows) else ""
 
     def where(self, i: int) -> Where:
+        """Row ``i`` as the place a credit's span is looked for."""
         row = self.rows[i]
         return Where(self.document, row.number, row.text)
 
@@ -126,6 +127,7 @@ class LineTable:
         return 0 <= i < len(self.rows) and self.rows[i].paragraph
 
     def headline(self, i: int) -> bool:
+        """Row ``i`` is headline-shaped (never past either end)."""
         return 0 <= i < len(self.rows) and self.rows[i].headline
 
     def next_content(self, i: int) -> int:

@@ -36,6 +36,7 @@ class NavigationScan:
     """Row index of each teaser paragraph a block ran over -> the credits it names."""
 
     def rows(self) -> frozenset[int]:
+        """Every row index inside a block: no article boundary is looked for there."""
         return frozenset(i for start, end in self.blocks for i in range(start, end + 1))
 
 
@@ -81,6 +82,7 @@ def _is_nav_follower(table: LineTable, i: int) -> bool:
 
 
 def _is_teaser_headline(table: LineTable, j: int) -> bool:
+    """A headline that is not an image caption: the teaser's title, which the full article may repeat."""
     return table.rows[j].headline and not table.rows[j].caption
 
 

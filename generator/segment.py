@@ -53,6 +53,7 @@ def segment(
 
 
 def _index(outlets: Sequence[OutletRecord] | OutletIndex | None) -> OutletIndex | None:
+    """One index for all documents: building it per document would redo the same work."""
     if outlets is None or isinstance(outlets, OutletIndex):
         return outlets
     return OutletIndex(list(outlets))
@@ -135,6 +136,7 @@ def _make_article(
     override: SegmentOverride | None,
     languages: LanguageDetector,
 ) -> Article:
+    """The article of rows ``chunk``: its language, credits, headline, title and kind, then the curator's overrides."""
     rows = table.rows[chunk.start : chunk.stop]
     long_text = " ".join(row.stripped for row in rows if len(row.stripped) >= 40) or " ".join(
         row.stripped for row in rows
@@ -201,7 +203,7 @@ def _headline(rows: Sequence[LineShape]) -> int | None:
             continue
         if row.header_credits and (position or not row.source_dated):
             continue
-        if row.headline and not row.closing and not row.salutation and not row.teaser:
+        if row.headline and not row.closing and not row.letter_opening and not row.teaser:
             return row.number
         return None
     return None
@@ -238,7 +240,7 @@ def classify(rows: Sequence[LineShape]) -> Kind:
 def is_letter(rows: Sequence[LineShape]) -> bool:
     """A salutation in the first lines, a closing in the last, or ``Open letter`` in the first line."""
     return (
-        any(row.salutation for row in rows[:6])
+        any(row.letter_opening for row in rows[:6])
         or any(row.closing for row in rows[-8:])
         or bool(OPEN_LETTER.search(rows[0].stripped))
     )

@@ -33,7 +33,7 @@ def test_a_marker_with_a_title_after_it_is_a_marker_with_rest():
 
 @pytest.mark.parametrize(("line", "expected"), [("Dear friends,", True), ("Dearest friends,", False)])
 def test_a_letter_opens_with_a_whole_salutation_word(line, expected):
-    assert bool(p.SALUTATION.match(line)) is expected
+    assert bool(p.LETTER_OPENING.match(line)) is expected
 
 
 def test_a_row_is_immutable():
