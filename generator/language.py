@@ -9,17 +9,10 @@ from functools import cached_property
 
 from lingua import Language, LanguageDetectorBuilder
 
-#: The languages this corpus and its likely additions are written in. A small set
-#: keeps detection fast and stable; anything else is reported as the closest of these.
-LANGUAGES = (
-    Language.ENGLISH,
-    Language.ALBANIAN,
-    Language.PERSIAN,
-    Language.ARABIC,
-    Language.FRENCH,
-    Language.GERMAN,
-    Language.ITALIAN,
-)
+from . import lexicon
+
+#: The languages this corpus and its likely additions are written in (``lexicon/detected_languages.txt``).
+LANGUAGES = tuple(Language.from_str(name) for name in lexicon.entries("detected_languages"))
 #: Below this many letters a line is too short to judge on its own.
 MIN_LETTERS = 20
 
