@@ -25,6 +25,7 @@ from .render import render
 from .resolve import resolve
 from .runner import Runner, default_jobs
 from .site import check_replaceable, run_mkdocs, run_pagefind, staging_area, swap_in
+from .teasers import date_corpus
 from .tasks import ArticleInput, FindNames, SegmentDocument, SignText
 
 SITE_NAME = "MEK in Albania: press reference"
@@ -61,6 +62,8 @@ def build_corpus(
     with timings.stage("dedupe"):
         articles = dedupe_all(segments, runner=runner)
     timings.report("dedupe", f"{len(articles)} distinct articles")
+    for warning in date_corpus(articles, inputs.documents, inputs.curation):
+        timings.report("warning", str(warning))
     with timings.stage("extract"):
         mentions = extract_all(articles, inputs, runner=runner, nlp_loader=nlp_loader)
     timings.report("extract", f"{len(mentions)} mentions")

@@ -9,6 +9,7 @@ Does not: apply the decisions. ``segment`` applies segment overrides and
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from enum import StrEnum
@@ -43,6 +44,9 @@ class SegmentOverride:
     outlet: str | None = None
     language: str | None = None
     kind: Kind | None = None
+    date: str | None = None
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``: the publication date of the article holding this line;
+    ``""`` (``date: null`` in the file) clears it. ``None``: no date entry."""
     source_line: int = 0
     """Line of this entry in curation.yml, for messages."""
 
@@ -131,7 +135,7 @@ def parse_curation(text: str, *, path: Path | str, documents: Mapping[str, int] 
     problems: list[Problem] = []
     try:
         data = yaml.load(text, Loader=_LineLoader) if text.strip() else {}
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: a timestamp that is no date (``date: 2019-02-30``)
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
         raise InputError([Problem(path, line, f"invalid YAML: {getattr(exc, 'problem', exc)}")]) from None
@@ -223,8 +227,29 @@ def _parse_segment(
         outlet=entry.get("outlet"),
         language=entry.get("language"),
         kind=kind,
+        date=_curated_date(entry, path, problems),
         source_line=line_no,
     )
+
+
+def _curated_date(entry: dict, path, problems: list[Problem]) -> str | None:
+    """A segment entry's ``date``: a real date at day, month or year precision, or null to clear the date."""
+    if "date" not in entry:
+        return None
+    value = entry["date"]
+    if value is None:
+        return ""
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    parts = text.split("-")
+    try:
+        if not (1 <= len(parts) <= 3 and len(parts[0]) == 4 and all(p.isdigit() for p in parts)):
+            raise ValueError
+        dt.date(*(int(p) for p in parts), *([1] * (3 - len(parts))))
+    except (ValueError, TypeError):
+        message = f"'date' must be YYYY-MM-DD, YYYY-MM or YYYY (or null to clear it), got {value!r}"
+        problems.append(Problem(path, entry["__line__"], message))
+        return None
+    return text
 
 
 def _parse_person(entry: dict, path, problems, pairs, not_people, canonical) -> None:
