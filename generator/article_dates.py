@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 from . import lexicon
 from .dates import read_dates
 from .errors import Problem
-from .line_patterns import BY, LIST_MARKER, LOWER_WORD, TEASER, is_closing, is_paragraph
+from .line_patterns import BY, LIST_MARKER, LOWER_WORD, PUBLISHED, TEASER, is_closing, is_paragraph
 from .model import Article, DateSource, Document, Paragraph, PublicationDate
 
 ZONE = 6
@@ -29,9 +29,6 @@ ZONE = 6
 MAX_META = 160
 """Longer lines are running text, whatever their shape."""
 
-_PUBLISHED = re.compile(
-    r"^\W*(?:" + "|".join(re.escape(e) for e in lexicon.entries("publication_markers")) + r")\b", re.IGNORECASE
-)
 _FULL_URL = r"(?:https?://|www\.)[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]"
 _URL_LINE = re.compile(rf"^(?P<url>{_FULL_URL})$", re.IGNORECASE)
 _LABELLED_URL = re.compile(
@@ -46,7 +43,7 @@ _LABELLED_URL = re.compile(
 
 def is_publication_line(text: str) -> bool:
     """``Published: …``, ``Posted on …``, ``Publikuar më …``: a line that says when the piece came out."""
-    return bool(_PUBLISHED.match(text.strip()))
+    return bool(PUBLISHED.match(text.strip()))
 
 
 def is_meta_line(text: str) -> bool:

@@ -25,8 +25,8 @@ from .render import render
 from .resolve import resolve
 from .runner import Runner, default_jobs
 from .site import check_replaceable, run_mkdocs, run_pagefind, staging_area, swap_in
-from .teasers import date_corpus
 from .tasks import ArticleInput, FindNames, SegmentDocument, SignText
+from .teasers import date_corpus
 
 SITE_NAME = "MEK in Albania: press reference"
 

@@ -12,8 +12,10 @@ Does not: decide which lines of an article state its publication date (``article
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -64,6 +66,25 @@ def _parse(text: str) -> tuple[dt.datetime, str] | None:
     """dateparser's reading of ``text`` and its precision (``day``, ``month``, ``year``), or ``None``."""
     data = _parser().get_date_data(text)
     return (data.date_obj, data.period) if data and data.date_obj else None
+
+
+@cache
+def month_names() -> tuple[str, ...]:
+    """Every month name and abbreviation dateparser knows in the reading languages, accents also dropped."""
+    from dateparser.languages.loader import default_loader
+
+    names: dict[str, None] = {}
+    for language in lexicon.entries("date_languages"):
+        info = default_loader.get_locale(language).info
+        for number in range(1, 13):
+            for name in info.get(calendar.month_name[number].lower(), ()):
+                names.update(dict.fromkeys((name, _unaccented(name))))
+    return tuple(names)
+
+
+def _unaccented(text: str) -> str:
+    """``nëntor`` -> ``nentor``: how a page typed without Albanian letters writes it."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
 
 
 @cache

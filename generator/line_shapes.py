@@ -79,7 +79,7 @@ def shape_line(document: str, number: int, text: str, language: str, credits: Cr
         paragraph=p.is_paragraph(s),
         caption=p.is_caption(s),
         doubled=p.is_doubled(s),
-        dateline=bool(p.DATELINE.match(s)),
+        dateline=p.is_dateline(s),
         source_dated=bool(p.SOURCE_DATED.match(s)),
         teaser=bool(p.TEASER.match(s)),
         nav_marker=bool(marker),

@@ -38,7 +38,7 @@ def test_unknown_keys_at_every_level_are_all_reported_at_once():
     )
     assert problems(text, documents={"a.txt": 5}) == [
         "curation.yml: unknown key 'sgements'; expected one of: people, segments",
-        "curation.yml:6: unknown key 'titel'; expected one of: document, join, kind, language, line, outlet, "
+        "curation.yml:6: unknown key 'titel'; expected one of: date, document, join, kind, language, line, outlet, "
         "reason, split, title",
         "curation.yml:3: unknown key 'reasn'; expected one of: canonical, different, display, not_a_person, "
         "reason, same",
