@@ -105,7 +105,9 @@ def test_find_boundaries_records_each_ending_once():
     assert list(found.ends) == [2]
 
 
-@pytest.mark.parametrize("line", ["Publikuar më 12 shkurt 2022, ora 10:45", "2020-07-14", "Posted on June 2nd, 2021 by X"])
+@pytest.mark.parametrize(
+    "line", ["Publikuar më 12 shkurt 2022, ora 10:45", "2020-07-14", "Posted on June 2nd, 2021 by X"]
+)
 def test_iso_and_published_dates_are_datelines(line):
     assert table(line).rows[0].dateline
 
