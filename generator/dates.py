@@ -24,10 +24,10 @@ from . import lexicon
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?![\d])"
 _WORD = r"(?<![^\W\d_])(?P<month>[^\W\d_]{3,}\.?)"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?"
-_DAY_MONTH_YEAR = re.compile(rf"(?<![\d.]){_DAY}\s+(?:of\s+)?{_WORD},?\s+{_YEAR}", re.IGNORECASE)
+_DAY_MONTH_YEAR = re.compile(rf"(?<![\d.]){_DAY}(?:\s+|-)(?:of\s+)?{_WORD}(?:,?\s+|-){_YEAR}", re.IGNORECASE)
 _MONTH_DAY_YEAR = re.compile(rf"{_WORD}\s+{_DAY},?\s+{_YEAR}", re.IGNORECASE)
 _MONTH_YEAR = re.compile(rf"{_WORD},?\s+{_YEAR}", re.IGNORECASE)
-_ISO = re.compile(r"(?<![\d.])(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d])")
+_ISO = re.compile(r"(?<![\d.])(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d])")
 _DAY_FIRST = re.compile(r"(?<![\d.])(?P<day>\d{1,2})(?P<sep>[./-])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?![\d])")
 _TWO_DIGIT_YEAR = re.compile(r"(?<![\d.])\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)\d{2}(?![\d.])")
 _YEAR_ALONE = re.compile(rf"(?:^|[,–—|·:-]\s*|©\s*){_YEAR}\s*\.?$")
