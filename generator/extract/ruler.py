@@ -64,6 +64,7 @@ def title_pattern() -> dict:
 
 
 def _pattern_id(name: str) -> str:
+    """One id per spelling's words, so case and punctuation variants of a curated name share it."""
     return "-".join(re.findall(r"\w+", name.lower()))
 
 

@@ -104,6 +104,7 @@ def mark_name_runs(doc: Doc) -> Doc:
 
 
 def _run_word(token, *, first: bool) -> bool:
+    """A proper noun shaped like a name word; past the first word of a run, a particle too (``Erik ten Hag``)."""
     if token.lower_ in PARTICLES and not first:
         return True
     return token.pos_ == "PROPN" and is_name_word(token.text)
@@ -159,6 +160,7 @@ def drop_named_things(doc: Doc) -> Doc:
 
 
 def _names_a_thing(ent: SpacySpan) -> bool:
+    """A ship prefix, "the" and a capitalised non-epithet before it, a place noun or a thing word after it."""
     doc = ent.doc
     if ent[0].text in SHIP_PREFIXES or (ent.start > 0 and doc[ent.start - 1].text in SHIP_PREFIXES):
         return True

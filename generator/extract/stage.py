@@ -100,6 +100,7 @@ def article_mentions(
 
 
 def _read_paragraph(reading: _Reading, doc: Doc, article: Article, paragraph: Paragraph, index: OutletIndex) -> None:
+    """Note one paragraph's mentions, and what the per-article rules need of it, in ``reading``."""
     reading.found.extend(doc_mentions(doc, article, paragraph, index))
     reading.found.extend(citation_outlets(article, paragraph))
     reading.unsure.extend(unsure_full_names(doc, article, paragraph))

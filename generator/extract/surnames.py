@@ -31,7 +31,7 @@ _ROLE_NOUNS = lexicon.word_set("role_nouns") | lexicon.word_set("family_words")
 #: Verbs of speech on either side of a one-word name ("Alavi said", "said Alavi").
 _SPEECH_VERBS = lexicon.word_set("speech_verbs")
 
-#: Character ranges already taken on each paragraph's line.
+#: Character ranges (start, end) of one line that mentions or other entities already hold.
 Taken = list[tuple[int, int]]
 
 
@@ -57,6 +57,7 @@ def _span(ent: SpacySpan) -> tuple[int, int]:
 
 
 def _looks_like_name_span(ent: SpacySpan) -> bool:
+    """Not after "the" or beside a number (a results table), and shaped like a person's name."""
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
