@@ -65,15 +65,18 @@ def mark_named_organisations(doc: Doc) -> Doc:
 
 
 def span_looks_like_full_name(span: SpacySpan) -> bool:
-    """``looks_like_full_name``, and not after "the" or beside a number (``Arminia Bielefeld 0``)."""
+    """``looks_like_full_name``, where a name may stand (``stands_like_a_name``)."""
+    return stands_like_a_name(span) and looks_like_full_name(span.text)
+
+
+def stands_like_a_name(span: SpacySpan) -> bool:
+    """Not after "the" (``the Victoria Cross``) and not beside a number (``Arminia Bielefeld 0``, a results table)."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
     if before is not None and before.lower_ == "the":
         return False
-    if any(t is not None and t.like_num for t in (before, after)):  # "Arminia Bielefeld 0 Werder Bremen 3"
-        return False
-    return looks_like_full_name(span.text)
+    return not any(t is not None and t.like_num for t in (before, after))
 
 
 def mark_name_runs(doc: Doc) -> Doc:

@@ -20,7 +20,7 @@ from ..model import Article, Mention, Paragraph
 from .names import NOT_NAME_WORDS, TITLES, is_given_name, is_name_word, is_person_name
 from .people import POSSESSIVE
 from .quotes import entity_mention, text_mention
-from .rules import RETYPED_LABELS
+from .rules import RETYPED_LABELS, stands_like_a_name
 
 #: Model labels a lone surname is sometimes given in place of PERSON.
 SURNAME_LABELS = lexicon.word_set("lone_surname_labels")
@@ -41,29 +41,20 @@ def unsure_full_names(doc: Doc, article: Article, paragraph: Paragraph) -> list[
     ``Heshmat Alavi`` (ORG): 2-3 capitalised name words, no organisation word, no
     "the" before it. Kept only when the article names the last word in a person context.
     """
-    mentions = []
-    for ent in doc.ents:
-        if ent.label_ not in RETYPED_LABELS or not 2 <= len(ent.text.split()) <= 3:
-            continue
-        if not all(is_name_word(w) for w in ent.text.split()) or not _looks_like_name_span(ent):
-            continue
-        document = article.primary.document
-        mentions.append(entity_mention("person", article.id, document, paragraph.line, ent, *_span(ent)))
-    return mentions
+    document = article.primary.document
+    return [
+        entity_mention("person", article.id, document, paragraph.line, ent, ent.start_char, ent.end_char)
+        for ent in doc.ents
+        if _is_unsure_full_name(ent)
+    ]
 
 
-def _span(ent: SpacySpan) -> tuple[int, int]:
-    return ent.start_char, ent.end_char
-
-
-def _looks_like_name_span(ent: SpacySpan) -> bool:
-    """Not after "the" or beside a number (a results table), and shaped like a person's name."""
-    doc = ent.doc
-    before = doc[ent.start - 1] if ent.start > 0 else None
-    after = doc[ent.end] if ent.end < len(doc) else None
-    if before is not None and (before.lower_ == "the" or before.like_num):
+def _is_unsure_full_name(ent: SpacySpan) -> bool:
+    """2-3 name words that the model gave a label a name is often given, where a name may stand."""
+    words = ent.text.split()
+    if ent.label_ not in RETYPED_LABELS or not 2 <= len(words) <= 3 or not all(is_name_word(w) for w in words):
         return False
-    return not (after is not None and after.like_num) and is_person_name(ent.text)
+    return stands_like_a_name(ent) and is_person_name(ent.text)
 
 
 def words_in_person_context(doc: Doc) -> set[str]:
