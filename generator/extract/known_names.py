@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from .. import lexicon
 from ..curation import Curation
 from ..model import Article, Mention, Paragraph
-from .names import TITLES
+from .names import words_without_titles
 from .quotes import text_mention
 
 #: Albanian case endings a known surname may carry (Mohammadi -> Mohammadit, Sharai -> Sharait).
@@ -69,7 +69,7 @@ def known_person_names(groups: Iterable[list[Mention]], curation: Curation | Non
         names |= {c.display for c in curation.canonical_names}
     cleaned = set()
     for name in names:
-        words = [w for w in name.split() if w.rstrip(".") not in TITLES]
+        words = words_without_titles(name)
         if len(words) >= 2:
             cleaned.add(" ".join(words))
     known = tuple(sorted(cleaned))

@@ -78,6 +78,11 @@ def is_name_word(text: str) -> bool:
     return bool(_NAME_WORD.match(text)) and not GLUE_BREAK.search(text.replace("’", "'"))
 
 
+def words_without_titles(name: str) -> list[str]:
+    """The words of a name with every title left out (``Dr Olsi Jazexhi`` -> ``Olsi``, ``Jazexhi``)."""
+    return [w for w in name.split() if w.rstrip(".") not in TITLES]
+
+
 def is_person_name(text: str) -> bool:
     """Whether a cleaned candidate looks like a person's name and nothing else."""
     tokens = text.split()

@@ -17,7 +17,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .. import lexicon
 from ..model import Article, Mention, Paragraph
-from .names import NOT_NAME_WORDS, TITLES, is_given_name, is_name_word, is_person_name
+from .names import NOT_NAME_WORDS, is_given_name, is_name_word, is_person_name, words_without_titles
 from .people import POSSESSIVE
 from .quotes import entity_mention, text_mention
 from .rules import RETYPED_LABELS, stands_like_a_name
@@ -104,7 +104,7 @@ def full_name_surnames(mentions: list[Mention]) -> set[str]:
     """The last words of the article's full names (titles aside) that can stand alone as a surname."""
     surnames = set()
     for mention in mentions:
-        words = [w for w in mention.span.text.split() if w.rstrip(".") not in TITLES]
+        words = words_without_titles(mention.span.text)
         if mention.entity_kind == "person" and len(words) >= 2:
             last = POSSESSIVE.sub("", words[-1])
             if is_name_word(last) and len(last) >= 3 and not is_given_name(last) and is_person_name(last):
