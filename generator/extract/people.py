@@ -22,8 +22,8 @@ _GREETING = re.compile(
     r"^(?:Dear|To)\s+(?:(?:{})\.?\s+)?".format("|".join(map(re.escape, lexicon.entries("greeting_titles"))))
 )
 _COORDINATION = re.compile(r"\s+(?:and|&|dhe)\s+")
-#: Role nouns that stay in the name at a sentence's start. They were left out when the rule came
-#: in (with no reason written down); kept out so that output does not change.
+#: Role nouns never cut from the front of a name ("Champion …", "Colleague …"): left out when the rule
+#: came in (commit 23b997e, no reason recorded), and still left out so that output does not change.
 _NOT_LEADING_ROLES = frozenset({"champion", "colleague"})
 #: Job words a sentence may open with before a name; family words are left out ("Son Heung-min").
 _LEADING_ROLES = sorted(
