@@ -24,13 +24,8 @@ from markupsafe import Markup, escape
 from . import __version__, pagemeta
 from .model import Article, Corpus, Document, Entity, Mention, Paragraph, Role
 from .pagemeta import PageUrls
+from .siteconfig import SiteConfig
 from .slugs import INDEX_PAGES, RESERVED_SLUGS
-
-#: The home page's own description of the site: what it is, never a claim about anyone.
-SITE_DESCRIPTION = (
-    "A reference index of press documents. Every statement on it is that of the cited source, "
-    "quoted verbatim and linked to the exact paragraph it comes from."
-)
 
 #: Entity pages show every mention; past this many on one page, the per-article groups start closed.
 OPEN_MENTION_LIMIT = 20
@@ -67,9 +62,6 @@ NOUNS = {
     "people": ("person", "people"),
     "outlets": ("outlet", "outlets"),
 }
-
-#: The language of the site's own words (mkdocs.yml ``theme.language``).
-PAGE_LANGUAGE = "en"
 
 
 def make_environment() -> Environment:
@@ -128,8 +120,9 @@ def index_letter(name: str) -> str:
 class Site:
     """Lookup tables and URLs shared by every page, computed once from the corpus."""
 
-    def __init__(self, corpus: Corpus):
+    def __init__(self, corpus: Corpus, *, language: str):
         self.corpus = corpus
+        self.language = language
         self.documents = {d.id: d for d in corpus.documents}
         self.articles = {a.id: a for a in corpus.articles}
         self.people = {p.id: p for p in corpus.people}
@@ -183,20 +176,22 @@ def render(
     corpus: Corpus,
     docs_dir: Path,
     *,
-    site_name: str,
+    site: SiteConfig,
     site_url: str | None = None,
     accessed: dt.date | None = None,
     limits: PageLimits = PageLimits(),
 ) -> int:
     """Write every page and export under ``docs_dir``; return the number of pages.
 
-    ``site_url`` makes permalinks and JSON-LD URLs absolute; ``accessed`` is the
+    ``site`` names and describes the site; ``site_url`` makes permalinks and JSON-LD URLs absolute; ``accessed`` is the
     date printed in citations (default: SOURCE_DATE_EPOCH's date, else none);
     ``limits`` says how much one page holds before it continues on another.
     """
     _check_reserved(corpus)
     env = make_environment()
-    site = Site(corpus)
+    site_name = site.name
+    description = site.description
+    site = Site(corpus, language=site.language)
     urls = PageUrls(site_url)
     accessed = accessed or pagemeta.source_date()
     written: set[str] = set()
@@ -224,8 +219,8 @@ def render(
         counts=counts,
         top_people=_top(corpus.people),
         top_outlets=_top(corpus.outlets),
-        description=SITE_DESCRIPTION,
-        **jsonld(pagemeta.home_jsonld(site_name=site_name, description=SITE_DESCRIPTION, root="", urls=urls)),
+        description=description,
+        **jsonld(pagemeta.home_jsonld(site_name=site_name, description=description, root="", urls=urls)),
     )
     page("search.md", "search.md.j2")
     for document in corpus.documents:
@@ -545,13 +540,14 @@ def _article_values(site: Site, article: Article) -> dict:
         if mention.role is Role.MENTION:
             marks[mention.span.line].append((mention, entity))
     paragraphs = [
-        _paragraph_html(p, _linked_text(site, p.text, marks.get(p.line, []), p.line)) for p in article.paragraphs
+        _paragraph_html(p, _linked_text(site, p.text, marks.get(p.line, []), p.line), site.language)
+        for p in article.paragraphs
     ]
     mentioned = sorted(
         {e.id: e for _, e in site.mentions_by_article[article.id]}.values(), key=lambda e: e.name.casefold()
     )
     return {
-        "title_lang": article.language if article.language != PAGE_LANGUAGE else None,
+        "title_lang": article.language if article.language != site.language else None,
         "title_dir": pagemeta.text_direction(article.language),
         "outlet": site.outlets.get(article.outlet) if article.outlet else None,
         "via": [site.outlets[v] for v in article.via],
@@ -567,10 +563,10 @@ def _article_values(site: Site, article: Article) -> dict:
 # time. Every value from a document still goes through ``escape``; only the fixed markup is literal.
 
 
-def _paragraph_html(paragraph: Paragraph, html: Markup) -> Markup:
+def _paragraph_html(paragraph: Paragraph, html: Markup, page_language: str) -> Markup:
     """An article paragraph with its anchor, language, direction and permalink."""
     anchor = paragraph.anchor
-    lang = f' lang="{escape(paragraph.language)}"' if paragraph.language != PAGE_LANGUAGE else ""
+    lang = f' lang="{escape(paragraph.language)}"' if paragraph.language != page_language else ""
     direction = pagemeta.text_direction(paragraph.language)
     dir_attr = f' dir="{direction}"' if direction else ""
     line = paragraph.line
@@ -744,7 +740,7 @@ def _entity_parts(site: Site, entity: Entity, values: dict, limits: PageLimits) 
 def _quote_language(site: Site, article: Article, mention: Mention) -> str | None:
     """The quote's language when it differs from the page's (for its ``lang`` attribute)."""
     language = site.paragraph_languages.get((article.id, mention.span.line), article.language)
-    return language if language != PAGE_LANGUAGE else None
+    return language if language != site.language else None
 
 
 def _co_mentioned(site: Site, person: Entity, articles: set[str], n: int = 10) -> list[tuple[Entity, int]]:

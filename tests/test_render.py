@@ -17,6 +17,7 @@ from generator.load import load_inputs
 from generator.model import Corpus
 from generator.pagemeta import redirect_maps
 from generator.render import PageLimits, index_pages, page_root, render
+from generator.siteconfig import SiteConfig, read_site_config
 from generator.slugs import RESERVED_SLUGS, SlugAllocator
 
 from .conftest import CONTENT
@@ -25,6 +26,7 @@ from .pager import follow_pager
 pytestmark = pytest.mark.slow
 
 SMALL = PageLimits(index_rows=4, mentions=3, list_items=2)
+TEST_SITE = SiteConfig(name="Test", description="A test site.")
 SECTIONS = ("documents", "articles", "people", "outlets")
 LINK = re.compile(r'href="([^"]*)"')
 
@@ -37,14 +39,14 @@ def corpus() -> Corpus:
 @pytest.fixture(scope="module")
 def small(corpus: Corpus, tmp_path_factory) -> Path:
     docs = tmp_path_factory.mktemp("small")
-    render(corpus, docs, site_name="Test", limits=SMALL)
+    render(corpus, docs, site=TEST_SITE, limits=SMALL)
     return docs
 
 
 @pytest.fixture(scope="module")
 def default(corpus: Corpus, tmp_path_factory) -> Path:
     docs = tmp_path_factory.mktemp("default")
-    render(corpus, docs, site_name="Test")
+    render(corpus, docs, site=TEST_SITE)
     return docs
 
 
@@ -216,7 +218,7 @@ def test_document_lines_are_indexed_only_where_no_article_page_holds_them(corpus
 
 
 def test_render_is_deterministic(corpus: Corpus, small: Path, tmp_path: Path) -> None:
-    render(corpus, tmp_path, site_name="Test", limits=SMALL)
+    render(corpus, tmp_path, site=TEST_SITE, limits=SMALL)
     first = {p.relative_to(small): p.read_bytes() for p in small.rglob("*") if p.is_file()}
     again = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert first == again
@@ -235,7 +237,7 @@ def test_a_reserved_slug_from_outside_the_allocator_is_refused(corpus: Corpus, t
     try:
         person.id = "a-z"
         with pytest.raises(ValueError, match="reserved"):
-            render(corpus, tmp_path, site_name="Test")
+            render(corpus, tmp_path, site=TEST_SITE)
     finally:
         person.id = old
 
@@ -254,3 +256,26 @@ def test_redirects_never_take_a_reserved_slug(corpus: Corpus) -> None:
 def test_page_limits_must_be_positive() -> None:
     with pytest.raises(ValueError):
         PageLimits(index_rows=0)
+
+
+def test_site_name_description_and_language_come_from_the_config_file(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: Another corpus\n"
+        "site_description: Short.\n"
+        "theme:\n  name: material\n  language: sq\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+        encoding="utf-8",
+    )
+    site = read_site_config(config)
+    assert site == SiteConfig(name="Another corpus", description="Short.", language="sq")
+    render(Corpus([], [], [], []), tmp_path / "docs", site=site)
+    home = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "<h1>Another corpus</h1>" in home and "Short." in home and "MEK" not in home
+
+
+def test_the_home_description_overrides_the_meta_description() -> None:
+    site = read_site_config(Path(__file__).resolve().parent.parent / "mkdocs.yml")
+    assert site.description.startswith("A reference index of press documents. Every statement")
+    assert site.language == "en"
