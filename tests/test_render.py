@@ -115,24 +115,30 @@ def test_a_letter_longer_than_a_page_is_cut_into_numbered_pages() -> None:
     rows = [(f"B{i:02}", f"people/b{i}/", "") for i in range(5)]
     groups = [("A", [("A", "people/a/", "")]), ("B", rows), ("C", [("C", "people/c/", "")])]
     pages = index_pages("people", "People", groups, 2)
-    assert [p["url"] for p in pages] == [
+    assert [p.url for p in pages] == [
         "people/",
         "people/a-z/b/",
         "people/a-z/b-2/",
         "people/a-z/b-3/",
     ]
-    assert [p["span"] for p in pages] == ["A", "B (part 1 of 3)", "B (part 2 of 3)", "B (part 3 of 3) – C"]
-    assert [len(g["rows"]) for p in pages for g in p["groups"]] == [1, 2, 2, 1, 1]
-    assert pages[0]["pager"]["next"]["url"] == "people/a-z/b/" and pages[0]["pager"]["prev"] is None
-    assert pages[-1]["pager"]["prev"]["url"] == "people/a-z/b-2/" and pages[-1]["pager"]["next"] is None
-    assert {letter["letter"]: letter["url"] for letter in pages[1]["letters"]} == {
+    assert [p.span for p in pages] == ["A", "B (part 1 of 3)", "B (part 2 of 3)", "B (part 3 of 3) – C"]
+    assert [len(g.rows) for p in pages for g in p.groups] == [1, 2, 2, 1, 1]
+    assert pages[0].pager.next.url == "people/a-z/b/" and pages[0].pager.prev is None
+    assert pages[-1].pager.prev.url == "people/a-z/b-2/" and pages[-1].pager.next is None
+    assert {letter.letter: letter.url for letter in pages[1].letters} == {
         "A": "people/",
         "B": "",
         "C": "people/a-z/b-3/",
     }
+    assert [letter.href for letter in pages[1].letters] == [
+        "../../../people/#letter-A",
+        "#letter-B",
+        "../../../people/a-z/b-3/#letter-C",
+    ]
+    assert [p.further for p in pages] == [False, True, True, True]
     assert len(index_pages("people", "People", groups, 7)) == 1
     (empty,) = index_pages("people", "People", [], 7)
-    assert empty["url"] == "people/" and empty["groups"] == [] and empty["letters"] == [] and empty["pager"] is None
+    assert empty.url == "people/" and empty.groups == () and empty.letters == () and empty.pager is None
 
 
 def test_every_mention_is_on_one_of_its_entity_pages_and_links_to_its_paragraph(corpus: Corpus, small: Path) -> None:
