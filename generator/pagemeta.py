@@ -19,25 +19,15 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from . import lexicon
 from .model import Article, Corpus, Document, Entity, Kind
 from .slugs import RESERVED_SLUGS
 
 #: Article kinds that schema.org calls NewsArticle; the others are plain Article.
 NEWS_KINDS = frozenset({Kind.ARTICLE, Kind.INTERVIEW})
 
-LANGUAGE_NAMES = {
-    "ar": "Arabic",
-    "de": "German",
-    "en": "English",
-    "es": "Spanish",
-    "fa": "Persian",
-    "fr": "French",
-    "it": "Italian",
-    "nl": "Dutch",
-    "ru": "Russian",
-    "sq": "Albanian",
-    "tr": "Turkish",
-}
+#: Language names by code, from ``lexicon/language_names.txt`` (``<code> <name>`` per line).
+LANGUAGE_NAMES = dict(entry.split(" ", 1) for entry in lexicon.entries("language_names"))
 
 #: Languages written right to left.
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
