@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from . import fragments, pagemeta
 from .lookups import Lookups
-from .model import Entity, Mention
+from .model import Article, Entity, Mention
 from .pagemeta import Citation
 from .pagination import PageLimits, Pager, Target, list_chunks, make_pager, mention_chunks, page_root
 from .views import Context
@@ -113,17 +113,12 @@ def entity_pages(ctx: Context, entity: Entity, limits: PageLimits) -> tuple[Enti
         by_article[mention.article].append(mention)
     person = entity.entity_kind == "person"
     series = {"mentions": _mention_parts(ctx, path, by_article, limits.mentions)}
-    credited = ("authored",) if person else ("published", "relayed")
-    for name in credited:
-        articles = getattr(lookups, name)[entity.id]
-        series[name] = _series_parts(
-            path,
-            name,
-            [(first, last) for _, first, last in list_chunks(len(articles), limits.list_items)],
-            lambda i, page_root_, a=articles, s=limits.list_items: {
-                "links": tuple(ctx.article_link(page_root_, x) for x in a[i * s : (i + 1) * s])
-            },
-        )
+    if person:
+        credited = {"authored": lookups.authored[entity.id]}
+    else:
+        credited = {"published": lookups.published[entity.id], "relayed": lookups.relayed[entity.id]}
+    for name, articles in credited.items():
+        series[name] = _article_list_parts(ctx, path, name, articles, limits.list_items)
     parent = lookups.outlets.get(entity.parent) if entity.parent else None
     page = EntityPage(
         name=entity.name,
@@ -200,6 +195,16 @@ def _mention_parts(ctx: Context, base: str, by_article: dict[str, list[Mention]]
         }
 
     return _series_parts(base, "mentions", [(first, last) for _, first, last in chunks], items)
+
+
+def _article_list_parts(ctx: Context, base: str, series: str, articles: list[Article], step: int) -> list[EntityPart]:
+    """One of an entity's lists of articles, ``step`` articles a page."""
+    chunks = list_chunks(len(articles), step)
+
+    def items(index: int, root: str) -> dict:
+        return {"links": tuple(ctx.article_link(root, articles[i]) for i in chunks[index][0])}
+
+    return _series_parts(base, series, [(first, last) for _, first, last in chunks], items)
 
 
 def _series_parts(

@@ -1,7 +1,8 @@
 """Page views: what each page shows, as typed values built from the corpus, ready for its template.
 
 Each builder takes the corpus' lookups and returns a frozen view; the templates only place its
-values (they hold no lookups, counts, joins or plurals).
+values (they hold no lookups, joins or conditions on loop positions). Counts stay numbers, made
+words by the ``plural`` filter. Entity pages are built in ``entity_views``.
 
 Does not: make markup (``fragments``), cut lists into pages (``pagination``) or write files (``render``).
 """
@@ -44,7 +45,6 @@ class ArticlePage:
     """An article: its text with every mention linked, its credits and where it was found."""
 
     title: str
-    language: str
     language_label: str
     """The language's name alone, for the search filter."""
     language_name: str
@@ -92,7 +92,6 @@ def article_page(ctx: Context, article: Article) -> ArticlePage:
     citation, jsonld = _article_meta(ctx, article, path=path, people=people, credits=credits)
     return ArticlePage(
         title=article.title or article.id,
-        language=article.language,
         language_label=pagemeta.language_label(article.language),
         language_name=pagemeta.language_name(article.language),
         outlet_name=outlet.name if outlet else None,

@@ -13,10 +13,12 @@ from pathlib import Path
 import pytest
 
 from generator.build import Timings, build_corpus
+from generator.fragments import byline, link
 from generator.load import load_inputs
 from generator.model import Corpus
 from generator.pagemeta import redirect_maps
-from generator.render import PageLimits, index_pages, page_root, render
+from generator.pagination import Target, make_pager
+from generator.render import PageLimits, index_pages, make_environment, page_root, render
 from generator.siteconfig import SiteConfig, read_site_config
 from generator.slugs import RESERVED_SLUGS, SlugAllocator
 
@@ -285,3 +287,44 @@ def test_the_home_description_overrides_the_meta_description() -> None:
     site = read_site_config(Path(__file__).resolve().parent.parent / "mkdocs.yml")
     assert site.description.startswith("A reference index of press documents. Every statement")
     assert site.language == "en"
+
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "generator" / "templates"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in TEMPLATES.glob("*.j2") if p.name != "home.md.j2"))
+def test_templates_place_ready_values_without_logic(name: str) -> None:
+    text = (TEMPLATES / name).read_text(encoding="utf-8")
+    assert not re.search(r"\bsite\.(?!js\b)", text)  # no lookups: views hand over ready links
+    assert "loop." not in text  # no markup switched on a loop's position
+    assert not re.search(r"{%-? for [^%]* if ", text)  # no filtered loops
+    assert '"s" if' not in text  # counts go through the plural filter
+
+
+def test_byline_names_publisher_relays_and_authors() -> None:
+    a, b, c = (link("../../", f"outlets/{x}/", x.upper()) for x in "abc")
+    assert byline(None, [], []) == "Publisher not stated"
+    assert byline(a, [b, c], [a]) == (
+        'First published by <a href="../../outlets/a/">A</a> · translated or republished by '
+        '<a href="../../outlets/b/">B</a>, <a href="../../outlets/c/">C</a> · by <a href="../../outlets/a/">A</a>'
+    )
+
+
+def test_pager_shows_first_and_last_only_where_they_are_not_next_door() -> None:
+    targets = [Target(f"p{n}/", str(n)) for n in range(1, 6)]
+    pagers = [make_pager(n, targets, label="Pages") for n in range(1, 6)]
+    assert [(p.show_first, p.show_last) for p in pagers] == [
+        (False, True),
+        (False, True),
+        (True, True),
+        (True, False),
+        (True, False),
+    ]
+    assert pagers[0].prev is None and pagers[0].next == targets[1] and pagers[-1].next is None
+
+
+def test_plural_is_a_registered_filter() -> None:
+    env = make_environment()
+    assert env.from_string('{{ 1 | plural("person", "people") }}, {{ 2 | plural("person", "people") }}').render() == (
+        "1 person, 2 people"
+    )
