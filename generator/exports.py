@@ -13,6 +13,7 @@ import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from . import __version__
 from .lookups import Lookups
@@ -74,10 +75,12 @@ def write_corpus_json(corpus: Corpus, lookups: Lookups, path: Path) -> None:
 
 
 def _json(value: object) -> str:
+    """One record on one line, non-ASCII kept as written (the export is UTF-8)."""
     return json.dumps(value, ensure_ascii=False)
 
 
 def _entity_json(lookups: Lookups, entity: Entity, repeats: RepeatedLines) -> dict:
+    """A person's or outlet's record, with every mention, repeats included, in source order."""
     mentions = [_mention_json(m) for m in entity.mentions]
     mentions += [
         {**_mention_json(m), "document": d, "line": n, "repeat": True} for m in entity.mentions for d, n in repeats(m)
@@ -132,10 +135,12 @@ class RepeatedLines:
 
 
 def _sorted_mentions(mentions: list[Mention]) -> list[Mention]:
+    """Mentions in source order (document, line, offset), so the CSV diffs cleanly between builds."""
     return sorted(mentions, key=lambda m: (m.span.document, m.span.line, m.span.start, m.article, m.role.value))
 
 
 def _mention_json(mention: Mention) -> dict:
+    """A mention where it was found (``repeat`` false); ``RepeatedLines`` adds its other places."""
     return {
         "article": mention.article,
         "document": mention.span.document,
@@ -149,23 +154,62 @@ def _mention_json(mention: Mention) -> dict:
     }
 
 
+class PersonRow(NamedTuple):
+    """A line of people.csv; the field names are its header."""
+
+    id: str
+    name: str
+    aliases: str
+    mentions: int
+    url: str
+
+
+class OutletRow(NamedTuple):
+    """A line of outlets.csv."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: str
+    mentions: int
+    url: str
+
+
+class MentionRow(NamedTuple):
+    """A line of mentions.csv: one mention, where it stands and the quote around it."""
+
+    entity_kind: str
+    entity: str
+    role: str
+    article: str
+    document: str
+    line: int
+    start: int
+    end: int
+    text: str
+    quote: str
+
+
+def _table(row_type: type[tuple], rows: Iterable[tuple]) -> str:
+    """CSV text: a header from ``row_type``'s fields, then one line per row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(row_type._fields)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
 def csv_exports(corpus: Corpus, lookups: Lookups) -> dict[str, str]:
     """people.csv, outlets.csv and mentions.csv, for spreadsheets."""
-
-    def table(header: list[str], rows: list[list]) -> str:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-        return buffer.getvalue()
-
-    people = [[p.id, p.name, "; ".join(p.aliases), len(p.mentions), lookups.entity_url(p)] for p in corpus.people]
-    outlets = [
-        [o.id, o.name, o.outlet_kind or "", "; ".join(o.aliases), len(o.mentions), lookups.entity_url(o)]
+    people = (
+        PersonRow(p.id, p.name, "; ".join(p.aliases), len(p.mentions), lookups.entity_url(p)) for p in corpus.people
+    )
+    outlets = (
+        OutletRow(o.id, o.name, o.outlet_kind or "", "; ".join(o.aliases), len(o.mentions), lookups.entity_url(o))
         for o in corpus.outlets
-    ]
-    mentions = [
-        [
+    )
+    mentions = (
+        MentionRow(
             e.entity_kind,
             e.id,
             m.role.value,
@@ -176,14 +220,12 @@ def csv_exports(corpus: Corpus, lookups: Lookups) -> dict[str, str]:
             m.span.end,
             m.span.text,
             m.quote,
-        ]
+        )
         for e in (*corpus.people, *corpus.outlets)
         for m in _sorted_mentions(e.mentions)
-    ]
+    )
     return {
-        "people.csv": table(["id", "name", "aliases", "mentions", "url"], people),
-        "outlets.csv": table(["id", "name", "kind", "aliases", "mentions", "url"], outlets),
-        "mentions.csv": table(
-            ["entity_kind", "entity", "role", "article", "document", "line", "start", "end", "text", "quote"], mentions
-        ),
+        "people.csv": _table(PersonRow, people),
+        "outlets.csv": _table(OutletRow, outlets),
+        "mentions.csv": _table(MentionRow, mentions),
     }

@@ -49,6 +49,7 @@ class Lookups:
 
     @staticmethod
     def url(section: str, slug: str) -> str:
+        """A page's URL from the site root: every page is a folder, so links need no ``index.html``."""
         return f"{section}/{slug}/"
 
     def article_url(self, article: Article) -> str:
@@ -65,6 +66,7 @@ class Lookups:
         return f"{self.url('documents', mention.span.document)}#L{mention.span.line}"
 
     def entity_url(self, entity: Entity) -> str:
+        """A person's page is under ``people/``, an outlet's under ``outlets/``."""
         return self.url("people" if entity.entity_kind == "person" else "outlets", entity.id)
 
     def quote_language(self, article: Article, mention: Mention) -> str | None:

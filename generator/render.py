@@ -136,6 +136,7 @@ def _home_values(ctx: Context) -> dict:
 
 
 def _top(entities: list[Entity], n: int = 10) -> list[Entity]:
+    """The ``n`` most mentioned, for the home page; ties in name order so the list is stable."""
     return sorted(entities, key=lambda e: (-len(e.mentions), e.name.casefold()))[:n]
 
 
@@ -189,6 +190,7 @@ def _index_pages(ctx: Context, limits: PageLimits) -> list[IndexPage]:
 
 
 def _count_label(entity: Entity) -> str:
+    """An index entry's note for a person or outlet: ``3 mentions in 2 articles``."""
     articles = len({m.article for m in entity.mentions})
     return f"{plural(len(entity.mentions), 'mention', 'mentions')} in {plural(articles, 'article', 'articles')}"
 

@@ -36,6 +36,7 @@ class _TolerantLoader(yaml.SafeLoader):
 
 
 def _untagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> object:
+    """A tagged node read as the plain scalar, list or mapping it holds (nothing is imported or run)."""
     if isinstance(node, yaml.ScalarNode):
         return loader.construct_scalar(node)
     if isinstance(node, yaml.SequenceNode):

@@ -33,6 +33,7 @@ class Context:
     accessed: dt.date | None
 
     def entity_link(self, root: str, entity: Entity) -> Markup:
+        """A link to the person's or outlet's page, from a page at ``root``."""
         return link(root, self.lookups.entity_url(entity), entity.name)
 
     def article_link(self, root: str, article: Article) -> Markup:
