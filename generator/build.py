@@ -21,14 +21,13 @@ from .load import Inputs, load_inputs
 from .model import Article, Corpus, Document, Mention
 from .names import person_key
 from .pagemeta import redirect_maps
-from .render import render
+from .render import PageLimits, render
 from .resolve import resolve
 from .runner import Runner, default_jobs
 from .site import check_replaceable, run_mkdocs, run_pagefind, staging_area, swap_in
+from .siteconfig import read_site_config
 from .tasks import ArticleInput, FindNames, SegmentDocument, SignText
 from .teasers import date_corpus
-
-SITE_NAME = "MEK in Albania: press reference"
 
 
 @dataclass
@@ -127,15 +126,19 @@ def build(
     timings: Timings | None = None,
     cache_dir: Path | None = None,
     jobs: int | None = None,
+    limits: PageLimits | None = None,
 ) -> int:
     """Build the whole site from ``content_dir`` into ``out_dir``, atomically; return the number of pages rendered.
 
+    The site's name, description and language come from ``config_file``, the MkDocs configuration.
     With ``cache_dir``, segment and extract results are kept there and reused by the next build.
+    ``limits`` says how much one page holds (default: ``PageLimits()``).
     The corpus is let go once its Markdown is written: MkDocs and Pagefind run in
     child processes and need only the files, so the build's own memory is not held
     (and counted) beside theirs.
     """
     timings = timings or Timings()
+    site = read_site_config(config_file)
     check_replaceable(out_dir)  # before the slow stages, not only at the swap
     with timings.stage("load"):
         inputs = load_inputs(content_dir)
@@ -154,7 +157,7 @@ def build(
     with staging_area(out_dir) as staging:
         docs_dir, site_dir = staging / "docs", staging / "site"
         with timings.stage("render"):
-            pages = render(corpus, docs_dir, site_name=SITE_NAME, site_url=site_url)
+            pages = render(corpus, docs_dir, site=site, site_url=site_url, limits=limits or PageLimits())
         timings.report("render", f"{pages} pages")
         redirects = redirect_maps(corpus)
         del corpus

@@ -14,7 +14,7 @@ import re
 
 from . import lexicon
 from .dates import month_names, read_dates
-from .outlets import _URL as URL
+from .outlets import URL
 
 MAX_HEADLINE = 180
 """Longer lines are paragraphs, whatever their punctuation."""
@@ -80,7 +80,11 @@ BY = re.compile(rf"^(?:{_alternation('byline_openers')})\s*:?\s+", re.IGNORECASE
 ROLE_CREDIT = re.compile(rf"^(?P<role>{_alternation('credit_roles')})\s*:\s*(?P<name>.+)$", re.IGNORECASE)
 SLASH_CREDIT = re.compile(r"\s*/\s*(?P<name>[^/]{2,40})$")
 HONORIFIC = re.compile(rf"^(?:(?:{_alternation('honorifics')})\.?\s+)+", re.IGNORECASE)
-_PERSON = re.compile(rf"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_alternation('name_particles')}))*$")
+#: A credited name: capitalised words, with particles ("bin", "van der") and the words joining two
+#: names ("Anne and Massoud") between them.
+_PERSON = re.compile(
+    rf"^[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|{_alternation('name_particles')}|{_alternation('name_conjunctions')}))*$"
+)
 _OUTLET_WORDS = "|".join(_stem(e, r"\w*") for e in lexicon.entries("outlet_words"))
 _OUTLET_WORD = re.compile(rf"\b(?:{_OUTLET_WORDS})\b", re.IGNORECASE)
 _CLOSINGS = "|".join(_stem(e, ".*", words=True) for e in lexicon.entries("letter_closings"))

@@ -20,7 +20,9 @@ from .model import OutletRecord
 FUZZY_CUTOFF = 88
 #: Keys shorter than this only match exactly: ``Exit`` must not fuzzily become ``Exit News``' cousin.
 MIN_FUZZY_KEY = 5
-_URL = re.compile(
+#: A whole text that is a web address or a bare domain (``https://www.exit.al/en/x``, ``/exit.al``); ``host``
+#: is the domain. Public, so that every stage that reads web addresses can share this one shape.
+URL = re.compile(
     r"^(?:https?://)?/?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:/\S*)?$", re.IGNORECASE
 )
 
@@ -28,7 +30,7 @@ _URL = re.compile(
 def outlet_key(name: str) -> str:
     """``Iran interlink``, ``iran-interlink`` and ``https://www.Iran-Interlink.org/x`` share a key stem."""
     name = name.strip().lower()
-    if match := _URL.match(name):
+    if match := URL.match(name):
         name = match.group("host")
     name = re.sub(r"^(?:https?://)?(?:www\.)?", "", name).strip("/ ")
     name = re.sub(r"^the\s+", "", name)
@@ -49,6 +51,7 @@ class OutletIndex:
         self._keys = sorted(self._by_key)
 
     def lookup(self, name: str) -> OutletRecord | None:
+        """The record whose name, id, alias or domain has ``name``'s key, else the nearest above ``FUZZY_CUTOFF``."""
         key = outlet_key(name)
         if not key:
             return None

@@ -19,25 +19,15 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from . import lexicon
 from .model import Article, Corpus, Document, Entity, Kind
 from .slugs import RESERVED_SLUGS
 
 #: Article kinds that schema.org calls NewsArticle; the others are plain Article.
 NEWS_KINDS = frozenset({Kind.ARTICLE, Kind.INTERVIEW})
 
-LANGUAGE_NAMES = {
-    "ar": "Arabic",
-    "de": "German",
-    "en": "English",
-    "es": "Spanish",
-    "fa": "Persian",
-    "fr": "French",
-    "it": "Italian",
-    "nl": "Dutch",
-    "ru": "Russian",
-    "sq": "Albanian",
-    "tr": "Turkish",
-}
+#: Language names by code, from ``lexicon/language_names.txt`` (``<code> <name>`` per line).
+LANGUAGE_NAMES = dict(entry.split(" ", 1) for entry in lexicon.entries("language_names"))
 
 #: Languages written right to left.
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
@@ -137,6 +127,7 @@ def bibtex_entry(key: str, fields: list[tuple[str, str]]) -> str:
 
 
 def bibtex_key(slug: str) -> str:
+    """A BibTeX citation key from a slug: only the characters every BibTeX tool accepts in a key."""
     return re.sub(r"[^A-Za-z0-9:_-]", "", slug) or "page"
 
 
@@ -207,7 +198,7 @@ def entity_citation(entity: Entity, *, site_name: str, path: str, urls: PageUrls
 
 
 def _bibtex_url(url: str) -> str:
-    # Slugs are ASCII [a-z0-9-]; only a site URL could hold a TeX special.
+    """A ``\\url{}`` field; slugs are ASCII [a-z0-9-], so only a site URL could hold a TeX special."""
     return "\\url{" + url.replace("%", r"\%").replace("#", r"\#").replace("{", "").replace("}", "") + "}"
 
 
@@ -225,6 +216,7 @@ def jsonld_front_matter(data: dict) -> Markup:
 
 
 def _ref(kind: str, entity: Entity, urls: PageUrls, root: str, path: str) -> dict:
+    """A person or outlet named in JSON-LD, by name and by the URL of its page."""
     return {"@type": kind, "name": entity.name, "url": urls.link(path, root)}
 
 
@@ -288,6 +280,7 @@ def entity_jsonld(entity: Entity, *, path: str, root: str, urls: PageUrls, paren
 
 
 def document_jsonld(document: Document, *, path: str, root: str, urls: PageUrls) -> dict:
+    """A DigitalDocument identified by its checksum, so a copy elsewhere can be matched to it."""
     return {
         "@context": "https://schema.org",
         "@type": "DigitalDocument",
@@ -324,6 +317,7 @@ def home_jsonld(*, site_name: str, description: str, root: str, urls: PageUrls) 
 
 
 def collection_jsonld(*, title: str, path: str, root: str, urls: PageUrls, count: int) -> dict:
+    """An A–Z index page: a CollectionPage with the number of entries it lists."""
     return {
         "@context": "https://schema.org",
         "@type": "CollectionPage",

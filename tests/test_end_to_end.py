@@ -5,20 +5,17 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
-from unittest import mock
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator import build
-from generator.__main__ import main
+from generator.build import build
 from generator.load import load_documents
-from generator.render import PageLimits, render
+from generator.render import PageLimits
 
-from .conftest import CONTENT
+from .conftest import CONTENT, ROOT
 from .pager import follow_pager
 
 pytestmark = pytest.mark.slow
@@ -242,8 +239,7 @@ SMALL = PageLimits(index_rows=4, mentions=3, list_items=2)
 @pytest.fixture(scope="module")
 def paginated_site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("paginated") / "site"
-    with mock.patch.object(build, "render", partial(render, limits=SMALL)):
-        assert main(["build", "--content", str(CONTENT), "--out", str(out), "--cache", str(out.parent / "cache")]) == 0
+    build(CONTENT, out, config_file=ROOT / "mkdocs.yml", cache_dir=out.parent / "cache", limits=SMALL)
     return out
 
 

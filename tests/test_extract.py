@@ -6,20 +6,17 @@ import pytest
 import spacy
 
 from generator.curation import CanonicalName, Curation, NotAPerson
-from generator.extract import (
+from generator.extract import extract, load_nlp, make_ruler, name_patterns
+from generator.extract.names import given_names, is_person_name
+from generator.extract.numbered_lists import listed_names
+from generator.extract.people import person_parts
+from generator.extract.quotes import entity_mention
+from generator.extract.rules import (
     apply_name_rules,
     drop_named_things,
-    extract,
-    given_names,
-    is_person_name,
     join_hyphenated,
     join_particles,
-    listed_names,
-    load_nlp,
-    make_ruler,
     mark_named_organisations,
-    name_patterns,
-    person_parts,
 )
 from generator.model import Article, Credit, Document, Kind, Mention, Occurrence, OutletRecord, Paragraph, Role, Span
 
@@ -147,14 +144,12 @@ def test_extract_drops_organisations_places_and_glued_fragments(nlp):
 
 
 def test_mention_quote_spans_every_sentence_the_name_touches():
-    from generator.extract import _mention
-
     doc = spacy.blank("en").make_doc("He met Capt. Matthew Woodside there.")
     for token in doc:
         token.is_sent_start = token.i == 0 or token.text == "Matthew"
     title = doc[2:3]
     end = doc.text.index("Woodside") + len("Woodside")
-    mention = _mention("person", "a", "d", 1, title, title.start_char, end)
+    mention = entity_mention("person", "a", "d", 1, title, title.start_char, end)
     assert mention.span.text == "Capt. Matthew Woodside"
     assert mention.span.text in mention.quote
     assert doc.text[mention.quote_start :].startswith(mention.quote)

@@ -8,7 +8,7 @@ import pytest
 
 from generator.load import parse_outlet_list
 from generator.model import OutletRecord
-from generator.outlets import OutletIndex, outlet_key
+from generator.outlets import URL, OutletIndex, outlet_key
 
 RECORDS = [
     OutletRecord("trt-world", "TRT World", "tv", aliases=("TRT",), domains=("trtworld.com",)),
@@ -57,6 +57,19 @@ def test_lookup_returns_none_for_unknown_and_short_names(index):
 
 def test_outlet_key_ignores_case_punctuation_scheme_and_leading_the():
     assert outlet_key("The Iran-Interlink") == outlet_key("iran interlink") == "iraninterlink"
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [("https://www.exit.al/en/2019/x/", "exit.al"), ("/exit.al", "exit.al"), ("Lapsi.al", "Lapsi.al")],
+)
+def test_url_takes_the_host_of_a_web_address_or_a_bare_domain(text, host):
+    assert URL.match(text).group("host") == host
+
+
+@pytest.mark.parametrize("text", ["Exit News", "exit.al said", "v1.2"])
+def test_url_does_not_take_a_name_or_a_sentence(text):
+    assert URL.match(text) is None
 
 
 def test_maintained_list_puts_the_issue_spellings_on_one_outlet_each():

@@ -13,10 +13,13 @@ from pathlib import Path
 import pytest
 
 from generator.build import Timings, build_corpus
+from generator.fragments import byline, link
 from generator.load import load_inputs
 from generator.model import Corpus
 from generator.pagemeta import redirect_maps
-from generator.render import PageLimits, index_pages, page_root, render
+from generator.pagination import Target, make_pager
+from generator.render import PageLimits, index_pages, make_environment, page_root, render
+from generator.siteconfig import SiteConfig, read_site_config
 from generator.slugs import RESERVED_SLUGS, SlugAllocator
 
 from .conftest import CONTENT
@@ -25,6 +28,7 @@ from .pager import follow_pager
 pytestmark = pytest.mark.slow
 
 SMALL = PageLimits(index_rows=4, mentions=3, list_items=2)
+TEST_SITE = SiteConfig(name="Test", description="A test site.")
 SECTIONS = ("documents", "articles", "people", "outlets")
 LINK = re.compile(r'href="([^"]*)"')
 
@@ -37,14 +41,14 @@ def corpus() -> Corpus:
 @pytest.fixture(scope="module")
 def small(corpus: Corpus, tmp_path_factory) -> Path:
     docs = tmp_path_factory.mktemp("small")
-    render(corpus, docs, site_name="Test", limits=SMALL)
+    render(corpus, docs, site=TEST_SITE, limits=SMALL)
     return docs
 
 
 @pytest.fixture(scope="module")
 def default(corpus: Corpus, tmp_path_factory) -> Path:
     docs = tmp_path_factory.mktemp("default")
-    render(corpus, docs, site_name="Test")
+    render(corpus, docs, site=TEST_SITE)
     return docs
 
 
@@ -113,24 +117,30 @@ def test_a_letter_longer_than_a_page_is_cut_into_numbered_pages() -> None:
     rows = [(f"B{i:02}", f"people/b{i}/", "") for i in range(5)]
     groups = [("A", [("A", "people/a/", "")]), ("B", rows), ("C", [("C", "people/c/", "")])]
     pages = index_pages("people", "People", groups, 2)
-    assert [p["url"] for p in pages] == [
+    assert [p.url for p in pages] == [
         "people/",
         "people/a-z/b/",
         "people/a-z/b-2/",
         "people/a-z/b-3/",
     ]
-    assert [p["span"] for p in pages] == ["A", "B (part 1 of 3)", "B (part 2 of 3)", "B (part 3 of 3) – C"]
-    assert [len(g["rows"]) for p in pages for g in p["groups"]] == [1, 2, 2, 1, 1]
-    assert pages[0]["pager"]["next"]["url"] == "people/a-z/b/" and pages[0]["pager"]["prev"] is None
-    assert pages[-1]["pager"]["prev"]["url"] == "people/a-z/b-2/" and pages[-1]["pager"]["next"] is None
-    assert {letter["letter"]: letter["url"] for letter in pages[1]["letters"]} == {
+    assert [p.span for p in pages] == ["A", "B (part 1 of 3)", "B (part 2 of 3)", "B (part 3 of 3) – C"]
+    assert [len(g.rows) for p in pages for g in p.groups] == [1, 2, 2, 1, 1]
+    assert pages[0].pager.next.url == "people/a-z/b/" and pages[0].pager.prev is None
+    assert pages[-1].pager.prev.url == "people/a-z/b-2/" and pages[-1].pager.next is None
+    assert {letter.letter: letter.url for letter in pages[1].letters} == {
         "A": "people/",
         "B": "",
         "C": "people/a-z/b-3/",
     }
+    assert [letter.href for letter in pages[1].letters] == [
+        "../../../people/#letter-A",
+        "#letter-B",
+        "../../../people/a-z/b-3/#letter-C",
+    ]
+    assert [p.further for p in pages] == [False, True, True, True]
     assert len(index_pages("people", "People", groups, 7)) == 1
     (empty,) = index_pages("people", "People", [], 7)
-    assert empty["url"] == "people/" and empty["groups"] == [] and empty["letters"] == [] and empty["pager"] is None
+    assert empty.url == "people/" and empty.groups == () and empty.letters == () and empty.pager is None
 
 
 def test_every_mention_is_on_one_of_its_entity_pages_and_links_to_its_paragraph(corpus: Corpus, small: Path) -> None:
@@ -216,7 +226,7 @@ def test_document_lines_are_indexed_only_where_no_article_page_holds_them(corpus
 
 
 def test_render_is_deterministic(corpus: Corpus, small: Path, tmp_path: Path) -> None:
-    render(corpus, tmp_path, site_name="Test", limits=SMALL)
+    render(corpus, tmp_path, site=TEST_SITE, limits=SMALL)
     first = {p.relative_to(small): p.read_bytes() for p in small.rglob("*") if p.is_file()}
     again = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert first == again
@@ -235,7 +245,7 @@ def test_a_reserved_slug_from_outside_the_allocator_is_refused(corpus: Corpus, t
     try:
         person.id = "a-z"
         with pytest.raises(ValueError, match="reserved"):
-            render(corpus, tmp_path, site_name="Test")
+            render(corpus, tmp_path, site=TEST_SITE)
     finally:
         person.id = old
 
@@ -254,3 +264,67 @@ def test_redirects_never_take_a_reserved_slug(corpus: Corpus) -> None:
 def test_page_limits_must_be_positive() -> None:
     with pytest.raises(ValueError):
         PageLimits(index_rows=0)
+
+
+def test_site_name_description_and_language_come_from_the_config_file(tmp_path: Path) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_name: Another corpus\n"
+        "site_description: Short.\n"
+        "theme:\n  name: material\n  language: sq\n"
+        "markdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+        encoding="utf-8",
+    )
+    site = read_site_config(config)
+    assert site == SiteConfig(name="Another corpus", description="Short.", language="sq")
+    render(Corpus([], [], [], []), tmp_path / "docs", site=site)
+    home = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "<h1>Another corpus</h1>" in home and "Short." in home and "MEK" not in home
+
+
+def test_the_home_description_overrides_the_meta_description() -> None:
+    site = read_site_config(Path(__file__).resolve().parent.parent / "mkdocs.yml")
+    assert site.description.startswith("A reference index of press documents. Every statement")
+    assert site.language == "en"
+
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "generator" / "templates"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in TEMPLATES.glob("*.j2") if p.name != "home.md.j2"))
+def test_templates_place_ready_values_without_logic(name: str) -> None:
+    text = (TEMPLATES / name).read_text(encoding="utf-8")
+    assert not re.search(r"\bsite\.(?!js\b)", text)  # no lookups: views hand over ready links
+    assert "loop." not in text  # no markup switched on a loop's position
+    assert not re.search(r"{%-? for [^%]* if ", text)  # no filtered loops
+    assert '"s" if' not in text  # counts go through the plural filter
+
+
+def test_byline_names_publisher_relays_and_authors() -> None:
+    a, b, c = (link("../../", f"outlets/{x}/", x.upper()) for x in "abc")
+    assert byline(None, [], []) == "Publisher not stated"
+    assert byline(a, [b, c], [a]) == (
+        'First published by <a href="../../outlets/a/">A</a> · translated or republished by '
+        '<a href="../../outlets/b/">B</a>, <a href="../../outlets/c/">C</a> · by <a href="../../outlets/a/">A</a>'
+    )
+
+
+def test_pager_shows_first_and_last_only_where_they_are_not_next_door() -> None:
+    targets = [Target(f"p{n}/", str(n)) for n in range(1, 6)]
+    pagers = [make_pager(n, targets, label="Pages") for n in range(1, 6)]
+    assert [(p.show_first, p.show_last) for p in pagers] == [
+        (False, True),
+        (False, True),
+        (True, True),
+        (True, False),
+        (True, False),
+    ]
+    assert pagers[0].prev is None and pagers[0].next == targets[1] and pagers[-1].next is None
+
+
+def test_plural_is_a_registered_filter() -> None:
+    env = make_environment()
+    assert env.from_string('{{ 1 | plural("person", "people") }}, {{ 2 | plural("person", "people") }}').render() == (
+        "1 person, 2 people"
+    )

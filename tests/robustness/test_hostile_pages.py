@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import SITE_NAME
 from generator.load import load_inputs
+from generator.siteconfig import read_site_config
 
-from .conftest import GENERATED, HOSTILE, tree_hashes
+from .conftest import GENERATED, HOSTILE, ROOT, tree_hashes
 
 EXECUTABLE_SCRIPT_TYPES = {"", "text/javascript", "module", "application/javascript"}
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href")
@@ -118,7 +118,7 @@ def test_markdown_and_jinja_in_a_document_are_not_interpreted(parsed, corpus):
 
 
 def expected_title(title: str) -> str:
-    return f"{title} - {SITE_NAME}"
+    return f"{title} - {read_site_config(ROOT / 'mkdocs.yml').name}"
 
 
 def test_titles_from_front_matter_sidecar_and_curation_are_escaped_once(parsed, corpus):

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import SITE_NAME, Timings, build_corpus
+from generator.build import Timings, build_corpus
 from generator.errors import BuildError
 from generator.load import load_inputs
 from generator.pagemeta import redirect_maps
 from generator.render import render
 from generator.site import run_mkdocs, run_pagefind
+from generator.siteconfig import read_site_config
 
 from .conftest import ROOT, SITE_URL, SOURCE_DATE_EPOCH, tree_hashes
 
@@ -27,7 +28,7 @@ from .conftest import ROOT, SITE_URL, SOURCE_DATE_EPOCH, tree_hashes
 def hostile_docs(hostile_content: Path, tmp_path_factory) -> tuple[Path, dict[str, str]]:
     corpus = build_corpus(load_inputs(hostile_content), timings=Timings())
     docs = tmp_path_factory.mktemp("parts") / "docs"
-    render(corpus, docs, site_name=SITE_NAME, site_url=SITE_URL)
+    render(corpus, docs, site=read_site_config(ROOT / "mkdocs.yml"), site_url=SITE_URL)
     return docs, redirect_maps(corpus)
 
 

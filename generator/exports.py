@@ -1,0 +1,231 @@
+"""Exports: the corpus as data (``data/corpus.json``, and CSV tables for spreadsheets).
+
+The JSON follows ``corpus-schema.md``; every list is in corpus order or sorted, so the same
+corpus gives byte-identical files.
+
+Does not: write the pages (``render``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import NamedTuple
+
+from . import __version__
+from .lookups import Lookups
+from .model import Corpus, Entity, Mention
+
+
+def write_corpus_json(corpus: Corpus, lookups: Lookups, path: Path) -> None:
+    """Write the data export, exactly as ``corpus-schema.md`` specifies.
+
+    One record per line, each encoded on its own and streamed to the file: as one
+    string the export would be the largest object of the build, and ``json.dump``
+    with an indent runs the pure-Python encoder instead of the C one.
+    """
+    repeats = RepeatedLines(lookups)
+    sections: dict[str, Iterable[dict]] = {
+        "documents": (
+            {
+                "id": d.id,
+                "source": d.source,
+                "sha256": d.sha256,
+                "title": d.title,
+                "line_count": d.line_count,
+                "url": lookups.url("documents", d.id),
+            }
+            for d in corpus.documents
+        ),
+        "articles": (
+            {
+                "id": a.id,
+                "title": a.title,
+                "url": lookups.article_url(a),
+                "occurrences": [
+                    {"document": o.document, "line_start": o.line_start, "line_end": o.line_end} for o in a.occurrences
+                ],
+                "outlet": a.outlet,
+                "via": a.via,
+                "authors": a.authors,
+                "language": a.language,
+                "kind": a.kind.value,
+                "title_derived": a.title_derived,
+            }
+            for a in corpus.articles
+        ),
+        "people": (_entity_json(lookups, p, repeats) for p in corpus.people),
+        "outlets": (
+            {**_entity_json(lookups, o, repeats), "kind": o.outlet_kind, "parent": o.parent} for o in corpus.outlets
+        ),
+    }
+    with open(path, "w", encoding="utf-8", buffering=2**20) as out:
+        out.write('{\n "generator": ' + _json({"name": "generator", "version": __version__}))
+        for name, records in sections.items():
+            out.write(f',\n "{name}": [')
+            empty = True
+            for record in records:
+                out.write(("\n  " if empty else ",\n  ") + _json(record))
+                empty = False
+            out.write("]" if empty else "\n ]")
+        out.write("\n}\n")
+
+
+def _json(value: object) -> str:
+    """One record on one line, non-ASCII kept as written (the export is UTF-8)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _entity_json(lookups: Lookups, entity: Entity, repeats: RepeatedLines) -> dict:
+    """A person's or outlet's record, with every mention, repeats included, in source order."""
+    mentions = [_mention_json(m) for m in entity.mentions]
+    mentions += [
+        {**_mention_json(m), "document": d, "line": n, "repeat": True} for m in entity.mentions for d, n in repeats(m)
+    ]
+    mentions.sort(key=lambda m: (m["document"], m["line"], m["start"], m["article"], m["role"]))
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "aliases": entity.aliases,
+        "url": lookups.entity_url(entity),
+        "mentions": mentions,
+    }
+
+
+class RepeatedLines:
+    """Where a mention's line stands again, verbatim, in its article's other occurrences.
+
+    A mention is recorded where its article first occurs. In the export it is listed at
+    every occurrence too (``"repeat": true``), so a reader of one document finds every name
+    that document holds. Only an identical line counts: a deduplicated copy may differ.
+    """
+
+    def __init__(self, lookups: Lookups):
+        self.lookups = lookups
+        self._lines: dict[tuple[str, int, int], dict[str, int]] = {}
+
+    def __call__(self, mention: Mention) -> list[tuple[str, int]]:
+        article = self.lookups.articles[mention.article]
+        if len(article.occurrences) < 2:
+            return []
+        span = mention.span
+        text = self.lookups.documents[span.document].line(span.line)
+        found = []
+        for o in article.occurrences:
+            if o.document == span.document and o.line_start <= span.line <= o.line_end:
+                continue
+            number = self._numbers(o.document, o.line_start, o.line_end).get(text)
+            if number is not None:
+                found.append((o.document, number))
+        return found
+
+    def _numbers(self, document: str, start: int, end: int) -> dict[str, int]:
+        """Each line text of ``document`` lines ``start``–``end``, with the number of its first line."""
+        key = (document, start, end)
+        if key not in self._lines:
+            lines = self.lookups.documents[document].lines
+            numbers: dict[str, int] = {}
+            for number in range(start, end + 1):
+                numbers.setdefault(lines[number - 1], number)
+            self._lines[key] = numbers
+        return self._lines[key]
+
+
+def _sorted_mentions(mentions: list[Mention]) -> list[Mention]:
+    """Mentions in source order (document, line, offset), so the CSV diffs cleanly between builds."""
+    return sorted(mentions, key=lambda m: (m.span.document, m.span.line, m.span.start, m.article, m.role.value))
+
+
+def _mention_json(mention: Mention) -> dict:
+    """A mention where it was found (``repeat`` false); ``RepeatedLines`` adds its other places."""
+    return {
+        "article": mention.article,
+        "document": mention.span.document,
+        "line": mention.span.line,
+        "start": mention.span.start,
+        "end": mention.span.end,
+        "text": mention.span.text,
+        "quote": mention.quote,
+        "role": mention.role.value,
+        "repeat": False,
+    }
+
+
+class PersonRow(NamedTuple):
+    """A line of people.csv; the field names are its header."""
+
+    id: str
+    name: str
+    aliases: str
+    mentions: int
+    url: str
+
+
+class OutletRow(NamedTuple):
+    """A line of outlets.csv."""
+
+    id: str
+    name: str
+    kind: str
+    aliases: str
+    mentions: int
+    url: str
+
+
+class MentionRow(NamedTuple):
+    """A line of mentions.csv: one mention, where it stands and the quote around it."""
+
+    entity_kind: str
+    entity: str
+    role: str
+    article: str
+    document: str
+    line: int
+    start: int
+    end: int
+    text: str
+    quote: str
+
+
+def _table(row_type: type[tuple], rows: Iterable[tuple]) -> str:
+    """CSV text: a header from ``row_type``'s fields, then one line per row."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(row_type._fields)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def csv_exports(corpus: Corpus, lookups: Lookups) -> dict[str, str]:
+    """people.csv, outlets.csv and mentions.csv, for spreadsheets."""
+    people = (
+        PersonRow(p.id, p.name, "; ".join(p.aliases), len(p.mentions), lookups.entity_url(p)) for p in corpus.people
+    )
+    outlets = (
+        OutletRow(o.id, o.name, o.outlet_kind or "", "; ".join(o.aliases), len(o.mentions), lookups.entity_url(o))
+        for o in corpus.outlets
+    )
+    mentions = (
+        MentionRow(
+            e.entity_kind,
+            e.id,
+            m.role.value,
+            m.article,
+            m.span.document,
+            m.span.line,
+            m.span.start,
+            m.span.end,
+            m.span.text,
+            m.quote,
+        )
+        for e in (*corpus.people, *corpus.outlets)
+        for m in _sorted_mentions(e.mentions)
+    )
+    return {
+        "people.csv": _table(PersonRow, people),
+        "outlets.csv": _table(OutletRow, outlets),
+        "mentions.csv": _table(MentionRow, mentions),
+    }

@@ -1,0 +1,88 @@
+"""Lookups: the tables and URLs every page needs, computed once from the corpus.
+
+Does not: build pages (``views``) or markup (``fragments``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .model import Article, Corpus, Entity, Mention
+from .slugs import RESERVED_SLUGS
+
+
+class Lookups:
+    """Lookup tables and URLs shared by every page, computed once from the corpus."""
+
+    def __init__(self, corpus: Corpus, *, language: str):
+        self.corpus = corpus
+        self.language = language
+        """The language of the site's own words; text in another is marked up with its own."""
+        self.documents = {d.id: d for d in corpus.documents}
+        self.articles = {a.id: a for a in corpus.articles}
+        self.people = {p.id: p for p in corpus.people}
+        self.outlets = {o.id: o for o in corpus.outlets}
+        self.mentions_by_article: dict[str, list[tuple[Mention, Entity]]] = defaultdict(list)
+        for entity in (*corpus.people, *corpus.outlets):
+            for mention in entity.mentions:
+                self.mentions_by_article[mention.article].append((mention, entity))
+        # The people each article names: every person page counts the others ("named in the same articles").
+        self.people_by_article: dict[str, set[str]] = defaultdict(set)
+        for article_id, pairs in self.mentions_by_article.items():
+            self.people_by_article[article_id] = {e.id for _, e in pairs if e.entity_kind == "person"}
+        self.paragraph_languages = {(a.id, p.line): p.language for a in corpus.articles for p in a.paragraphs}
+        self.articles_by_document: dict[str, list[Article]] = defaultdict(list)
+        # Credits by entity, in corpus order: scanning every article per entity page is quadratic.
+        self.authored: dict[str, list[Article]] = defaultdict(list)
+        self.published: dict[str, list[Article]] = defaultdict(list)
+        self.relayed: dict[str, list[Article]] = defaultdict(list)
+        for article in corpus.articles:
+            for occurrence in article.occurrences:
+                self.articles_by_document[occurrence.document].append(article)
+            for person in dict.fromkeys(article.authors):
+                self.authored[person].append(article)
+            if article.has_page:
+                if article.outlet:
+                    self.published[article.outlet].append(article)
+                for outlet in dict.fromkeys(article.via):
+                    self.relayed[outlet].append(article)
+
+    @staticmethod
+    def url(section: str, slug: str) -> str:
+        """A page's URL from the site root: every page is a folder, so links need no ``index.html``."""
+        return f"{section}/{slug}/"
+
+    def article_url(self, article: Article) -> str:
+        """The article's page, or (an article without one) its place in its document."""
+        if article.has_page:
+            return self.url("articles", article.id)
+        return f"{self.url('documents', article.primary.document)}#L{article.primary.line_start}"
+
+    def mention_url(self, mention: Mention) -> str:
+        """The paragraph that holds the mention; a credit outside the article's text links to its source line."""
+        article = self.articles[mention.article]
+        if article.has_page and (article.id, mention.span.line) in self.paragraph_languages:
+            return f"{self.article_url(article)}#{mention.paragraph_anchor}"
+        return f"{self.url('documents', mention.span.document)}#L{mention.span.line}"
+
+    def entity_url(self, entity: Entity) -> str:
+        """A person's page is under ``people/``, an outlet's under ``outlets/``."""
+        return self.url("people" if entity.entity_kind == "person" else "outlets", entity.id)
+
+    def quote_language(self, article: Article, mention: Mention) -> str | None:
+        """The quote's language when it differs from the site's (for its ``lang`` attribute)."""
+        language = self.paragraph_languages.get((article.id, mention.span.line), article.language)
+        return language if language != self.language else None
+
+
+def check_reserved(corpus: Corpus) -> None:
+    """A page whose slug is reserved would overwrite a section's index pages: refuse, naming it."""
+    for section, ids in (
+        ("documents", [d.id for d in corpus.documents]),
+        ("articles", [a.id for a in corpus.articles if a.has_page]),
+        ("people", [p.id for p in corpus.people]),
+        ("outlets", [o.id for o in corpus.outlets]),
+    ):
+        for slug in ids:
+            if slug in RESERVED_SLUGS:
+                raise ValueError(f"{section}/{slug}: the slug {slug!r} is reserved for the site's own pages")
