@@ -17,12 +17,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .article_dates import date_articles
 from .curation import Curation
-from .dates import read_dates
 from .errors import Problem
-from .line_patterns import GLUE, TEASER, is_caption, is_headline, same_headline, strip_file_prefix
 from .model import Article, DateSource, Document, Kind, Paragraph, PublicationDate, Teaser
+from .segment.article_dates import date_articles
+from .segment.dates import read_dates
+from .segment.line_patterns import GLUE, TEASER, is_caption, is_headline, same_headline, strip_file_prefix
 
 
 def date_corpus(articles: list[Article], documents: Sequence[Document], curation: Curation) -> list[Problem]:

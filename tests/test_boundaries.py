@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator import boundaries as b
-from generator import line_patterns as p
-from generator.credit_lines import Credits
 from generator.language import LanguageDetector
-from generator.line_shapes import LineTable, line_table
 from generator.model import Document
-from generator.navigation import navigation_block
+from generator.segment import boundaries as b
+from generator.segment import line_patterns as p
+from generator.segment.credit_lines import Credits
+from generator.segment.line_shapes import LineTable, line_table
+from generator.segment.navigation import navigation_block
 
 TEXT = "The council met on Tuesday and agreed the new rules for the harbour after a long debate."
 """A paragraph: it ends like a sentence and is long enough to be running text."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from generator.article_dates import stated_date, stated_source_url
 from generator.curation import Curation, SegmentOverride
-from generator.dates import read_dates
 from generator.model import Article, DateSource, Document, Kind, Occurrence, Paragraph
+from generator.segment.article_dates import stated_date, stated_source_url
+from generator.segment.dates import read_dates
 from generator.teasers import date_corpus
 
 BODY = "The council met for three hours and heard the families, who had waited outside since the early morning."

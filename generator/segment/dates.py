@@ -19,7 +19,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from . import lexicon
+from .. import lexicon
 
 _YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?![\d])"
 _WORD = r"(?<![^\W\d_])(?P<month>[^\W\d_]{3,}\.?)"

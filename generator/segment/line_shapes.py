@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..language import LanguageDetector
+from ..load import body_start
+from ..model import Credit, Document
 from . import line_patterns as p
 from .credit_lines import Credits, Where
-from .language import LanguageDetector
-from .load import body_start
-from .model import Credit, Document
 
 
 @dataclass(frozen=True)

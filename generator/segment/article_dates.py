@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from . import lexicon
+from .. import lexicon
+from ..errors import Problem
+from ..model import Article, DateSource, Document, Paragraph, PublicationDate
 from .dates import read_dates
-from .errors import Problem
 from .line_patterns import BY, LIST_MARKER, LOWER_WORD, PUBLISHED, TEASER, is_closing, is_paragraph
-from .model import Article, DateSource, Document, Paragraph, PublicationDate
 
 ZONE = 6
 """How many lines above the first (below the last) stretch of running text may carry credits and dates."""

@@ -22,9 +22,9 @@ import re
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 
+from ..model import Credit
 from .line_patterns import same_headline
 from .line_shapes import LineTable
-from .model import Credit
 from .navigation import navigation_scan
 
 LONG_PARAGRAPH = 100

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
+from .. import lexicon
+from ..outlets import URL
 from .dates import month_names, read_dates
-from .outlets import URL
 
 MAX_HEADLINE = 180
 """Longer lines are paragraphs, whatever their punctuation."""
