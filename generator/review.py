@@ -4,7 +4,9 @@ Each pair comes from ``candidates.candidate_pairs`` (similar spellings within a
 phonetic block, not yet judged in ``content/curation.yml``). The maintainer
 records a verdict there: ``same``, ``different`` or ``not_a_person``, with a reason.
 One-word names that stand as people of their own are listed too: they are the
-likeliest to be something else.
+likeliest to be something else. Last come the bare names two people carry that
+their text does not settle (``short_names``), each at its document and line with
+its candidates, for a ``settle`` entry.
 
 Does not: change any judgement or write any file.
 """
@@ -25,17 +27,40 @@ QUOTE_WIDTH = 160
 
 def review_lines(corpus: Corpus, curation: Curation) -> list[str]:
     """The review queue as plain lines (tested; ``print_review`` adds colour)."""
-    pairs = candidate_pairs(corpus.people, curation)
+    people = [p for p in corpus.people if not p.is_disambiguation]
+    pairs = candidate_pairs(people, curation)
     lines = [f"{len(pairs)} candidate pairs to judge in content/curation.yml (people:)", ""]
     for number, pair in enumerate(pairs, 1):
         lines.extend(_pair_lines(number, pair))
-    singles = [p for p in corpus.people if len(p.name.split()) == 1]
+    singles = [p for p in people if len(p.name.split()) == 1]
     if singles:
         lines.append(f"{len(singles)} one-word names kept as people (check they are people):")
         for person in singles:
             lines.extend(_person_lines(person, indent="  "))
         lines.append("")
-    return lines
+    return lines + _unsettled_lines(corpus)
+
+
+def _unsettled_lines(corpus: Corpus) -> list[str]:
+    """Each unsettled bare name at its document:line, with its quote, its candidates and the entry to write."""
+    entries = [p for p in corpus.people if p.is_disambiguation]
+    if not entries:
+        return []
+    files = {d.id: d.source.rsplit("/", 1)[-1] for d in corpus.documents}
+    names = {p.id: p.name for p in corpus.people}
+    count = plural(sum(len(e.mentions) for e in entries), "bare name", "bare names")
+    lines = [f"{count} that two people carry, not settled by their text (record a settle in content/curation.yml):"]
+    for entry in entries:
+        candidates = ", ".join(f"{names.get(i, i)} [{i}]" for i in entry.refers_to)
+        lines.append(f"  {entry.name} [{entry.id}] may refer to: {candidates}")
+        for mention in entry.mentions:
+            where = files.get(mention.span.document, mention.span.document)
+            lines.append(f"    {where}:{mention.span.line}: {mention.span.text}: {_excerpt(mention)}")
+            lines.append(
+                f"      record: - {{settle: {entry.name}, document: {where}, line: {mention.span.line},"
+                f' person: …, reason: "…"}}'
+            )
+    return [*lines, ""]
 
 
 def _pair_lines(number: int, pair: Candidate) -> list[str]:
