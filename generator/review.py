@@ -53,9 +53,15 @@ def _unsettled_lines(corpus: Corpus) -> list[str]:
     for entry in entries:
         candidates = ", ".join(f"{names.get(i, i)} [{i}]" for i in entry.refers_to)
         lines.append(f"  {entry.name} [{entry.id}] may refer to: {candidates}")
-        for mention in entry.mentions:
+        for number, mention in enumerate(entry.mentions):
             where = files.get(mention.span.document, mention.span.document)
             lines.append(f"    {where}:{mention.span.line}: {mention.span.text}: {_excerpt(mention)}")
+            following = entry.mentions[number + 1 : number + 2]
+            if following and (following[0].span.document, following[0].span.line) == (
+                mention.span.document,
+                mention.span.line,
+            ):
+                continue  # one settle covers every mention of the name on its line
             lines.append(
                 f"      record: - {{settle: {entry.name}, document: {where}, line: {mention.span.line},"
                 f' person: …, reason: "…"}}'
