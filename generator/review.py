@@ -19,6 +19,7 @@ from rich.markup import escape
 from .candidates import Candidate, candidate_pairs
 from .curation import Curation
 from .model import Corpus, Entity, Mention
+from .names import name_words, person_key
 from .wording import plural
 
 CONTEXTS = 2
@@ -38,7 +39,7 @@ def review_lines(corpus: Corpus, curation: Curation) -> list[str]:
         for person in singles:
             lines.extend(_person_lines(person, indent="  "))
         lines.append("")
-    return lines + _unsettled_lines(corpus)
+    return lines + _unsettled_lines(corpus) + _unused_settle_lines(corpus, curation)
 
 
 def _unsettled_lines(corpus: Corpus) -> list[str]:
@@ -101,3 +102,21 @@ def print_review(corpus: Corpus, console: Console, curation: Curation | None = N
     """Print the review queue."""
     for line in review_lines(corpus, curation or Curation()):
         console.print(escape(line), soft_wrap=True)
+
+
+def _unused_settle_lines(corpus: Corpus, curation: Curation) -> list[str]:
+    """``settle`` entries that meet no bare name at their line: a wrong line, or a name since spelled otherwise."""
+    files = {d.id: d.source.rsplit("/", 1)[-1] for d in corpus.documents}
+    standing = {
+        (files.get(m.span.document, m.span.document), m.span.line, person_key(m.span.text))
+        for person in corpus.people
+        for m in person.mentions
+        if len(name_words(m.span.text)) == 1
+    }
+    unused = [s for s in curation.settled if (s.document, s.line, person_key(s.name)) not in standing]
+    lines = [
+        f"{curation.source or 'curation.yml'}:{s.source_line}: settle {s.name!r} meets no bare name at "
+        f"{s.document}:{s.line}"
+        for s in unused
+    ]
+    return [f"{len(unused)} settle entries match nothing (check document and line):", *lines, ""] if unused else []

@@ -62,3 +62,15 @@ def test_review_lists_unsettled_bare_names_with_candidates_and_the_settle_entry_
     assert "002_x.txt:1: Khodabandeh: Khodabandeh said so." in text
     assert "record: - {settle: Khodabandeh, document: 002_x.txt, line: 1, person: …" in text
     assert "one-word names kept as people" not in text
+
+
+def test_review_lists_a_settle_entry_that_meets_no_bare_name_at_its_line():
+    from generator.curation import SettledShortName
+    from generator.model import Document
+
+    settle = SettledShortName("Rubin", "002_x.txt", 7, "Elizabeth Rubin", "r", source_line=40)
+    curation = Curation(settled=(settle,), source="content/curation.yml")
+    documents = [Document("doc", "content/documents/002_x.txt", "0" * 64, ("x",), "x")]
+    corpus = Corpus(documents, [], resolve_people(MENTIONS, curation), [])
+    text = "\n".join(review_lines(corpus, curation))
+    assert "content/curation.yml:40: settle 'Rubin' meets no bare name at 002_x.txt:7" in text

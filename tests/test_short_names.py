@@ -102,3 +102,19 @@ def test_index_name_files_a_name_under_its_surname(name, entry):
 def test_index_sort_key_ignores_accents_and_case():
     names = ["Recep Tayyip Erdoğan", "Bashar al-Assad", "Ehsan Bidi", "émile zola"]
     assert sorted(names, key=index_sort_key) == ["Bashar al-Assad", "Ehsan Bidi", "Recep Tayyip Erdoğan", "émile zola"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kin"),
+    [
+        ("Maryam Rajavi (and her missing husband Massoud) left.", "Massoud", True),
+        ("Massoud Khodabandeh and his wife, Anne, wrote.", "Anne", True),
+        ("He met her brother-in-law Ali.", "Ali", True),
+        ("The husband of Maryam spoke.", "Maryam", False),
+        ("Massoud spoke.", "Massoud", False),
+    ],
+)
+def test_after_relation_word_reads_the_kin_word_right_before_the_name(sentence, name, kin):
+    from generator.person_context import after_relation_word
+
+    assert after_relation_word(at(name, sentence, line=1)) is kin
