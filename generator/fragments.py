@@ -113,7 +113,7 @@ def quote_item(html: Markup, *, lang: str | None, href: str, label: str) -> Mark
 
 def group_heading(article: Markup, details: str) -> Markup:
     """The heading of an article's quotes on an entity page: a link to the article, its outlet and date."""
-    return article + Markup(f' <span class="meta">· {escape(details)}</span>') if details else article
+    return article + Markup(f" · {escape(details)}") if details else article
 
 
 def see_link(root: str, url: str, label: str, target: str) -> Markup:
