@@ -13,35 +13,9 @@ from __future__ import annotations
 import unicodedata
 from typing import NamedTuple
 
-from . import lexicon
 from .model import Entity
-from .names import clean_name, outlet_name
+from .names import clean_name, index_name, outlet_name
 from .wording import plural
-
-#: Lower-case particles of a surname (``van der``, ``bin``): filed after the given names.
-NAME_PARTICLES = lexicon.word_set("name_particles", lower=True)
-#: Generational suffixes (``Jr.``, ``II``): filed last, after a comma.
-NAME_SUFFIXES = lexicon.word_set("name_suffixes")
-
-
-def index_name(name: str) -> str:
-    """How a person's name is filed: ``Massoud Khodabandeh`` -> ``Khodabandeh, Massoud``.
-
-    The surname is the last word; particles before it (``Jan van der Berg``) go after the given
-    names (``Berg, Jan van der``), a suffix stays last (``MacArthur, Douglas, II``). A one-word
-    name is itself. (A stand-in until ``names.index_name`` is merged; the two agree on these cases.)
-    """
-    words = name.split()
-    suffixes: list[str] = []
-    while len(words) > 2 and words[-1].rstrip(".") in NAME_SUFFIXES:
-        suffixes.insert(0, words.pop())
-    if len(words) < 2:
-        return " ".join(words + suffixes)
-    given, surname = words[:-1], words[-1]
-    particles: list[str] = []
-    while len(given) > 1 and given[-1].lower() in NAME_PARTICLES:
-        particles.insert(0, given.pop())
-    return f"{surname}, {' '.join(given + particles)}" + (", " + " ".join(suffixes) if suffixes else "")
 
 
 def fold(text: str) -> str:
