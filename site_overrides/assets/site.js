@@ -9,8 +9,9 @@
   var uiBundlePath = new URL("assets/pagefind-lazy/", root).pathname;
   var baseUrl = root.pathname;
   var PARAGRAPH_ID = /^p(\d+)$/;
-  // A large site is indexed in parts: the build lists the further Pagefind bundles here.
-  var MORE_BUNDLES = [];
+  // A large site is indexed in parts: the build lists every Pagefind bundle in this file.
+  var config = fetch(new URL("assets/site-config.json", root).href)
+    .then(function (response) { return response.json(); });
   // Person and outlet pages carry their name as the "name" meta field; weighting it above
   // page titles ranks the person's own page first for a name query, ahead of articles
   // whose headline holds the name.
@@ -68,6 +69,10 @@
   }
 
   function makeUI(element) {
+    return config.then(function (settings) { return newUI(element, settings.bundles.slice(1)); });
+  }
+
+  function newUI(element, moreBundles) {
     if (typeof PagefindUI === "undefined") return null;
     var ui = new PagefindUI({
       element: element,
@@ -79,7 +84,7 @@
       autofocus: true,
       processResult: paragraphSubResults,
       ranking: RANKING,
-      mergeIndex: MORE_BUNDLES.map(function (name) {
+      mergeIndex: moreBundles.map(function (name) {
         return { bundlePath: new URL(name + "/", root).pathname, ranking: RANKING };
       }),
       translations: { placeholder: "Search people, outlets, articles…" }
@@ -137,12 +142,12 @@
     inner.insertBefore(button, title ? title.nextSibling : null);
     var ui = null;
     function open() {
-      if (!ui) {
-        ui = makeUI("#search-dialog-ui");
-      }
+      if (!ui) ui = makeUI("#search-dialog-ui");
       dialog.showModal();
-      var input = dialog.querySelector("input");
-      if (input) input.focus();
+      ui.then(function () {
+        var input = dialog.querySelector("input");
+        if (input) input.focus();
+      });
     }
     button.addEventListener("click", open);
     // A result on the page already shown only changes the #hash: close the dialog so the paragraph shows.
@@ -178,9 +183,10 @@
     if (dialog) addHeaderButton(dialog);
     absolutizeCitations();
     if (document.getElementById("search-page")) {
-      var ui = makeUI("#search-page");
-      var query = new URLSearchParams(window.location.search).get("q");
-      if (ui && query) ui.triggerSearch(query);
+      makeUI("#search-page").then(function (ui) {
+        var query = new URLSearchParams(window.location.search).get("q");
+        if (ui && query) ui.triggerSearch(query);
+      });
     }
   }
 
