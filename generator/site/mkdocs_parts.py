@@ -27,6 +27,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import InclusionLevel, get_files
 
 from ..errors import BuildError
+from .notfound import finish_404
 
 #: MkDocs builds the site in parts of at most this many pages and this many bytes of Markdown (see run_mkdocs).
 PART_PAGES = 10_000
@@ -54,7 +55,8 @@ def run_mkdocs(
     memory goes back to the system when it ends. Every part sees every file (the
     nav, and links between pages, resolve as in one build) but reads, renders and
     writes only its own pages; the first part also writes the theme's assets,
-    404.html and the redirect pages. The parts' sitemaps are joined in page order.
+    404.html and the redirect pages. The parts' sitemaps are joined in page order; without
+    ``site_url`` there is no sitemap (it needs absolute URLs) and 404.html gets a loader (``notfound``).
     A part's warnings fail the build (strict mode) and are quoted in the error.
 
     ``redirect_maps`` (old page -> new page) goes to the ``redirects`` plugin when mkdocs.yml enables it.
@@ -83,6 +85,7 @@ def run_mkdocs(
                 specs.append(spec_path)
             _run_parts(config_file, specs, jobs=jobs or min(2, os.cpu_count() or 1))
             _merge_parts([work / f"site-{index}" for index in range(len(parts))], site_dir)
+            finish_404(site_dir, site_url=site_url)
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return parts
@@ -166,7 +169,8 @@ def build_part(spec_path: str) -> int:
         config = _load_config(Path(config_file), Path(spec["docs_dir"]), Path(spec["site_dir"]), spec["site_url"])
         if "redirects" in config.plugins:
             config.plugins["redirects"].config["redirect_maps"] = spec["redirect_maps"]
-        config.plugins["generator-part"] = _PartPlugin(set(spec["pages"]), first=spec["first"])
+        plugin = _PartPlugin(set(spec["pages"]), first=spec["first"], sitemap=bool(spec["site_url"]))
+        config.plugins["generator-part"] = plugin
         mkdocs_build(config)
     except BuildError as exc:
         print(exc, file=sys.stderr)
@@ -190,18 +194,26 @@ def _die_with_parent() -> None:
 class _PartPlugin(BasePlugin):
     """Restricts one ``mkdocs build`` to the pages of its part; see ``run_mkdocs``."""
 
-    def __init__(self, pages: set[str], *, first: bool) -> None:
+    def __init__(self, pages: set[str], *, first: bool, sitemap: bool) -> None:
         super().__init__()
         self.pages = pages
         self.first = first
+        self.sitemap = sitemap
 
     def on_config(self, config):
+        templates = set(config.theme.static_templates)
+        if not self.sitemap:
+            # A sitemap lists absolute URLs, which only --site-url gives; without, none is written.
+            templates.discard("sitemap.xml")
         if not self.first:
             # Only the sitemap (joined afterwards): 404.html comes from the first part.
-            config.theme.static_templates = {name for name in config.theme.static_templates if name == "sitemap.xml"}
+            templates &= {"sitemap.xml"}
+        config.theme.static_templates = templates
         return config
 
     def on_files(self, files, *, config):
+        if not self.sitemap and files.get_file_from_path("sitemap.xml"):
+            files.remove(files.get_file_from_path("sitemap.xml"))  # the template itself, else copied as it is
         if not self.first:
             for file in [f for f in files if not f.is_documentation_page()]:
                 files.remove(file)  # assets and data files: copied by the first part
