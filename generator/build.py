@@ -164,6 +164,8 @@ def build(
         release_memory()
         with timings.stage("mkdocs"):
             run_mkdocs(config_file, docs_dir, site_dir, site_url=site_url, redirect_maps=redirects)
+        if not site_url:
+            timings.report("mkdocs", "no sitemap.xml: a sitemap needs absolute URLs; build with --site-url to get one")
         with timings.stage("pagefind"):
             run_pagefind(site_dir)
         swap_in(site_dir, out_dir)

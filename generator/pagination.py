@@ -154,8 +154,6 @@ class IndexPage:
     groups: tuple[IndexGroup, ...]
     letters: tuple[LetterLink, ...] = ()
     pager: Pager | None = None
-    further: bool = False
-    """A page after the first: it only repeats what the first page makes searchable."""
     count_label: str = ""
     jsonld: Markup = Markup("")
 
@@ -286,7 +284,6 @@ def _linked(pages: list[IndexPage], letters: list[str], title: str) -> list[Inde
                 groups=index_page.groups,
                 letters=tuple(nav),
                 pager=pager,
-                further=pager is not None and number > 1,
             )
         )
     return linked

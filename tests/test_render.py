@@ -138,7 +138,6 @@ def test_a_letter_longer_than_a_page_is_cut_into_numbered_pages() -> None:
         "#letter-B",
         "../../../people/a-z/b-3/#letter-C",
     ]
-    assert [p.further for p in pages] == [False, True, True, True]
     assert len(index_pages("people", "People", groups, 7)) == 1
     (empty,) = index_pages("people", "People", [], 7)
     assert empty.url == "people/" and empty.groups == () and empty.letters == () and empty.pager is None
@@ -191,12 +190,19 @@ def test_entity_article_lists_continue_on_numbered_pages(corpus: Corpus, small: 
 def test_further_pages_are_left_out_of_the_search_index(small: Path) -> None:
     further = [p for p in small.rglob("*-[0-9]*.md") if re.search(r"(mentions|authored|published|relayed)-\d+", p.stem)]
     assert further
-    further += list(small.glob("*/a-z/*.md"))
     for page in further:
         body = page.read_text(encoding="utf-8").split("---\n", 2)[2]
         start = body.index("<div")
         assert body[start:].startswith('<div data-pagefind-ignore="all">') and body.rstrip().endswith("</div>"), page
         assert "data-pagefind-filter" not in body
+
+
+def test_index_pages_are_never_search_results(small: Path) -> None:
+    indexes = [*small.glob("*/a-z/*.md"), *(small / section / "index.md" for section in ("people", "outlets"))]
+    assert len(indexes) > 2
+    for page in indexes:
+        front = page.read_text(encoding="utf-8").split("---\n", 2)[1]
+        assert "search:\n  exclude: true" in front, page
 
 
 def test_entity_name_stays_indexed_and_quotes_do_not(corpus: Corpus, small: Path) -> None:
