@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .cache import Cache
+from .cache import Cache, code_version
 from .curation import Curation
 from .dedupe import article_text, dedupe
 from .errors import Problem
@@ -21,10 +21,11 @@ from .load import Inputs, load_inputs
 from .model import Article, Corpus, Document, Mention
 from .names import person_key
 from .pagemeta import redirect_maps
-from .render import PageLimits, render
+from .render import PageLimits, PageWriter, render
 from .resolve import resolve
 from .runner import Runner, default_jobs
 from .site import check_replaceable, run_mkdocs, run_pagefind, staging_area, swap_in
+from .site.incremental import Changes, PreviousBuild, prepare_site, site_key
 from .siteconfig import read_site_config
 from .tasks import ArticleInput, FindNames, SegmentDocument, SignText
 from .teasers import date_corpus
@@ -145,6 +146,28 @@ def build(
     timings.report("load", f"{len(inputs.documents)} documents")
     for warning in inputs.warnings:
         timings.report("warning", str(warning))
+    corpus = cached_corpus(inputs, timings=timings, cache_dir=cache_dir, jobs=jobs)
+    del inputs  # the corpus holds the documents
+    previous = PreviousBuild(cache_dir, out_dir) if cache_dir else None
+    with staging_area(out_dir) as staging:
+        docs_dir = staging / "docs"
+        out = PageWriter(docs_dir, previous=previous.link_docs(docs_dir) if previous else None)
+        with timings.stage("render"):
+            pages = render(corpus, docs_dir, site=site, site_url=site_url, limits=limits or PageLimits(), out=out)
+        timings.report("render", f"{pages} pages")
+        redirects = redirect_maps(corpus)
+        del corpus
+        release_memory()
+        key = site_key(config_file, site_url=site_url, code=code_version())
+        changes = previous.changes(out.hashes, key, redirects) if previous and not site_url else None
+        site_stages(config_file, docs_dir, staging / "site", out_dir, site_url, redirects, changes, timings)
+        if previous:
+            previous.keep(docs_dir, out.hashes, key, redirects)
+    return pages
+
+
+def cached_corpus(inputs: Inputs, *, timings: Timings, cache_dir: Path | None, jobs: int | None) -> Corpus:
+    """``build_corpus`` with the cache in ``cache_dir`` (if any), pruned of what this build did not use."""
     cache = Cache(cache_dir) if cache_dir else None
     try:
         corpus = build_corpus(inputs, timings=timings, runner=Runner(cache, jobs or default_jobs()))
@@ -153,23 +176,34 @@ def build(
     finally:
         if cache:
             cache.close()
-    del inputs  # the corpus holds the documents
-    with staging_area(out_dir) as staging:
-        docs_dir, site_dir = staging / "docs", staging / "site"
-        with timings.stage("render"):
-            pages = render(corpus, docs_dir, site=site, site_url=site_url, limits=limits or PageLimits())
-        timings.report("render", f"{pages} pages")
-        redirects = redirect_maps(corpus)
-        del corpus
-        release_memory()
-        with timings.stage("mkdocs"):
+    return corpus
+
+
+def site_stages(
+    config_file: Path,
+    docs_dir: Path,
+    site_dir: Path,
+    out_dir: Path,
+    site_url: str | None,
+    redirects: dict[str, str],
+    changes: Changes | None,
+    timings: Timings,
+) -> None:
+    """MkDocs (every page, or with ``changes`` only those over the previous site), Pagefind (whole), the swap."""
+    with timings.stage("mkdocs"):
+        if changes is None:
             run_mkdocs(config_file, docs_dir, site_dir, site_url=site_url, redirect_maps=redirects)
-        if not site_url:
-            timings.report("mkdocs", "no sitemap.xml: a sitemap needs absolute URLs; build with --site-url to get one")
-        with timings.stage("pagefind"):
-            run_pagefind(site_dir)
-        swap_in(site_dir, out_dir)
-    return pages
+        else:
+            prepare_site(out_dir, docs_dir, site_dir, changes, config_file=config_file)
+            run_mkdocs(
+                config_file, docs_dir, site_dir, site_url=None, redirect_maps=changes.redirects, only=changes.pages
+            )
+            timings.report("mkdocs", f"{len(changes.pages)} pages changed, {len(changes.removed)} removed")
+    if not site_url:
+        timings.report("mkdocs", "no sitemap.xml: a sitemap needs absolute URLs; build with --site-url to get one")
+    with timings.stage("pagefind"):
+        run_pagefind(site_dir)
+    swap_in(site_dir, out_dir)
 
 
 def release_memory() -> None:

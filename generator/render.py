@@ -11,6 +11,7 @@ Does not: run MkDocs or Pagefind (``site``).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -51,23 +52,61 @@ def make_environment() -> Environment:
 
 
 class PageWriter:
-    """Renders each page's template and writes it at once: at 10,000 documents the pages are gigabytes."""
+    """Renders each page's template and writes it at once: at 10,000 documents the pages are gigabytes.
 
-    def __init__(self, docs_dir: Path):
+    ``previous`` (path -> sha256) lists the files ``docs_dir`` already holds, hard-linked from the
+    previous build (``site.incremental``): a page whose text is the same is left alone (its bytes
+    and its file time), any other file is unlinked before it is written, never written through
+    the link, and ``remove_stale`` removes what this build did not write. ``hashes`` ends up
+    listing every file written, for the next build.
+    """
+
+    def __init__(self, docs_dir: Path, *, previous: dict[str, str] | None = None):
         self.docs_dir = docs_dir
         self.env = make_environment()
         self.templates = {n: self.env.get_template(n) for n in self.env.list_templates() if not n.startswith("_")}
         self.written: set[str] = set()
         self.directories: set[Path] = set()
+        self.previous = previous or {}
+        self.hashes: dict[str, str] = {}
 
     def page(self, path: str, template: str, **values: object) -> None:
         """Write the page built from ``path`` (a Markdown path under ``docs_dir``) with ``template``."""
+        self.write(path, self.templates[template].render(root=page_root(path), **values))
+        self.written.add(path)
+
+    def write(self, path: str, text: str) -> None:
+        """Write ``text`` at ``path`` under ``docs_dir``, unless the previous build wrote the same."""
+        data = text.encode("utf-8")
+        digest = hashlib.sha256(data).hexdigest()
+        self.hashes[path] = digest
+        target = self.fresh(path)
+        if self.previous.get(path) == digest:
+            return
+        target.unlink(missing_ok=True)
+        target.write_bytes(data)
+
+    def fresh(self, path: str) -> Path:
+        """The file ``path`` under ``docs_dir``, its folder made."""
         target = self.docs_dir / path
         if target.parent not in self.directories:
             target.parent.mkdir(parents=True, exist_ok=True)
             self.directories.add(target.parent)
-        target.write_text(self.templates[template].render(root=page_root(path), **values), encoding="utf-8")
-        self.written.add(path)
+        return target
+
+    def replace(self, path: str) -> Path:
+        """The file ``path``, unlinked so that the caller writes a new one; ``record`` it afterwards."""
+        target = self.fresh(path)
+        target.unlink(missing_ok=True)
+        return target
+
+    def record(self, path: str) -> None:
+        self.hashes[path] = hashlib.sha256((self.docs_dir / path).read_bytes()).hexdigest()
+
+    def remove_stale(self) -> None:
+        """Remove the previous build's files that this one did not write."""
+        for path in sorted(set(self.previous) - set(self.hashes)):
+            (self.docs_dir / path).unlink(missing_ok=True)
 
 
 def render(
@@ -78,17 +117,19 @@ def render(
     site_url: str | None = None,
     accessed: dt.date | None = None,
     limits: PageLimits = DEFAULT_LIMITS,
+    out: PageWriter | None = None,
 ) -> int:
     """Write every page and export under ``docs_dir``; return the number of pages.
 
     ``site`` names and describes the site; ``site_url`` makes permalinks and JSON-LD URLs
     absolute; ``accessed`` is the date printed in citations (default: SOURCE_DATE_EPOCH's
     date, else none); ``limits`` says how much one page holds before it continues on another.
+    ``out`` writes the files (default: a ``PageWriter`` into an empty ``docs_dir``).
     """
     check_reserved(corpus)
     lookups = Lookups(corpus, language=site.language)
     ctx = Context(lookups, site, PageUrls(site_url), accessed or pagemeta.source_date())
-    out = PageWriter(docs_dir)
+    out = out or PageWriter(docs_dir)
     out.page("index.md", "home.md.j2", **_home_values(ctx))
     out.page("search.md", "search.md.j2")
     for document in corpus.documents:
@@ -103,11 +144,11 @@ def render(
             out.page(part_page.path, "entity_part.md.j2", page=part_page)
     for index_page in _index_pages(ctx, limits):
         out.page(index_page.path, "index.md.j2", page=index_page)
-    data = docs_dir / "data"
-    data.mkdir(parents=True, exist_ok=True)
-    write_corpus_json(corpus, lookups, data / "corpus.json")
+    write_corpus_json(corpus, lookups, out.replace("data/corpus.json"))
+    out.record("data/corpus.json")
     for name, text in csv_exports(corpus, lookups).items():
-        (data / name).write_text(text, encoding="utf-8")
+        out.write(f"data/{name}", text)
+    out.remove_stale()
     return len(out.written)
 
 

@@ -44,6 +44,7 @@ def run_mkdocs(
     part_pages: int = PART_PAGES,
     part_bytes: int = PART_BYTES,
     jobs: int | None = None,
+    only: list[str] | None = None,
 ) -> list[list[str]]:
     """Build with MkDocs in strict mode, from ``docs_dir`` into ``site_dir``; return the parts built.
 
@@ -60,35 +61,69 @@ def run_mkdocs(
     A part's warnings fail the build (strict mode) and are quoted in the error.
 
     ``redirect_maps`` (old page -> new page) goes to the ``redirects`` plugin when mkdocs.yml enables it.
+
+    ``only`` (source paths) builds just those pages into ``site_dir``, which already holds
+    the rest of the site (an incremental build, ``incremental``), and only the redirects in
+    ``redirect_maps``: no theme files, 404.html or sitemap are written, and nothing that is
+    there is written over.
     """
     with _build_date_never_from_clock():
         config = _load_config(config_file, docs_dir, site_dir, site_url)
         parts = plan_parts(config, part_pages=part_pages, part_bytes=part_bytes)
         del config
+        if only is not None:
+            wanted = set(only)
+            parts = [kept for part in parts if (kept := [page for page in part if page in wanted])]
+            if not parts and redirect_maps:
+                parts = [[]]  # a part that writes the redirects only
+            if not parts:
+                return []
         work = site_dir.with_name(site_dir.name + "-parts")
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
         try:
-            specs = []
-            for index, pages in enumerate(parts):
-                spec = {
-                    "config_file": str(config_file),
-                    "docs_dir": str(docs_dir),
-                    "site_dir": str(work / f"site-{index}"),
-                    "site_url": site_url,
-                    "first": index == 0,
-                    "pages": pages,
-                    "redirect_maps": dict(redirect_maps or {}) if index == 0 else {},
-                }
-                spec_path = work / f"part-{index}.json"
-                spec_path.write_text(json.dumps(spec), encoding="utf-8")
-                specs.append(spec_path)
+            specs = _write_specs(config_file, docs_dir, work, site_url, parts, redirect_maps, whole=only is None)
             _run_parts(config_file, specs, jobs=jobs or min(2, os.cpu_count() or 1))
-            _merge_parts([work / f"site-{index}" for index in range(len(parts))], site_dir)
+            built = [work / f"site-{index}" for index in range(len(parts))]
+            if only is None:
+                _merge_parts(built, site_dir)
+            else:
+                for part in built:
+                    _move_tree(part, site_dir)
             finish_404(site_dir, site_url=site_url)
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return parts
+
+
+def _write_specs(
+    config_file: Path,
+    docs_dir: Path,
+    work: Path,
+    site_url: str | None,
+    parts: list[list[str]],
+    redirect_maps: dict[str, str] | None,
+    *,
+    whole: bool,
+) -> list[Path]:
+    """One JSON file per part, which ``build_part`` reads; the first part writes the redirects (and, in a
+    whole build, the theme's files)."""
+    specs = []
+    for index, pages in enumerate(parts):
+        first = index == 0 and whole
+        spec = {
+            "config_file": str(config_file),
+            "docs_dir": str(docs_dir),
+            "site_dir": str(work / f"site-{index}"),
+            "site_url": site_url,
+            "first": first,
+            "pages": pages,
+            "redirect_maps": dict(redirect_maps or {}) if index == 0 else {},
+        }
+        spec_path = work / f"part-{index}.json"
+        spec_path.write_text(json.dumps(spec), encoding="utf-8")
+        specs.append(spec_path)
+    return specs
 
 
 def _load_config(config_file: Path, docs_dir: Path, site_dir: Path, site_url: str | None):

@@ -70,6 +70,7 @@ CONFIG = Path("assets") / "site-config.json"
 
 def write_search_config(site_dir: Path, bundles: list[str]) -> None:
     """Tell the browser script which Pagefind bundles to search: the first, then those the UI merges in."""
+    (site_dir / CONFIG).unlink(missing_ok=True)  # a hard link to the previous site's, in an incremental build
     (site_dir / CONFIG).write_text(json.dumps({"bundles": bundles}) + "\n", encoding="utf-8")
 
 

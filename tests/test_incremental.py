@@ -1,0 +1,110 @@
+"""Incremental builds: over the previous build's cache, the site is byte-identical to a cold build of the same input.
+
+One chain of builds over a cache (add a document, change one, remove one, edit the
+curation), each compared with a cold build (``--no-cache``) of the same input in
+another folder: every file, the Pagefind bundle included. Each incremental build must
+also have been incremental: unchanged pages keep their file (same inode) in the site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.build import Timings, build
+from generator.site.incremental import link_tree
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = ROOT / "mkdocs.yml"
+
+DOCUMENTS = {
+    "first.txt": "Harbour talks resume\nJohn Smith said the harbour talks would resume on Monday.\n"
+    "Mary Jones, the port's director, said the date was not fixed.\n",
+    "second.txt": "Council meets on budget\nThe council met on Tuesday. Peter Brown said the budget was late.\n"
+    "John Smith said the council would vote next week.\n",
+    "third.txt": "Bridge reopens\nAnna White said the bridge reopened after repairs.\n",
+}
+ADDED = ("fourth.txt", "Library opens late\nPeter Brown said the library would open late this winter.\n")
+CURATION = "people:\n  - canonical: Peter Brown\n    display: Peter J. Brown\n    reason: his own spelling\n"
+
+
+def tree(root: Path) -> dict[str, str]:
+    """Relative path -> sha256 of every file under ``root``; folders listed too."""
+    out = {}
+    for path in sorted(root.rglob("*")):
+        key = path.relative_to(root).as_posix()
+        out[key] = "dir" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+def inodes(root: Path) -> dict[str, int]:
+    return {p.relative_to(root).as_posix(): p.stat().st_ino for p in root.rglob("*.html")}
+
+
+@pytest.fixture(autouse=True)
+def fixed_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+def make_build(content: Path, out: Path, cache: Path | None) -> list[str]:
+    """Build; return what the build reported."""
+    details: list[str] = []
+    timings = Timings(report=lambda stage, detail: details.append(f"{stage}: {detail}"))
+    build(content, out, config_file=CONFIG, cache_dir=cache, jobs=1, timings=timings)
+    return details
+
+
+def test_incremental_builds_equal_cold_builds(tmp_path):
+    content = tmp_path / "content"
+    (content / "documents").mkdir(parents=True)
+    for name, text in DOCUMENTS.items():
+        (content / "documents" / name).write_text(text, encoding="utf-8")
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    make_build(content, site, cache)
+
+    def add(documents: Path) -> None:
+        (documents / ADDED[0]).write_text(ADDED[1], encoding="utf-8")
+
+    def change(documents: Path) -> None:
+        path = documents / "second.txt"
+        path.write_text(path.read_text(encoding="utf-8").replace("next week", "on Friday"), encoding="utf-8")
+
+    def remove(documents: Path) -> None:
+        (documents / "third.txt").unlink()
+
+    def curate(documents: Path) -> None:
+        (documents.parent / "curation.yml").write_text(CURATION, encoding="utf-8")
+
+    for step, edit in enumerate([add, change, remove, curate]):
+        before = inodes(site)
+        # Links to every file of the previous site and kept Markdown: the build must write through none of them.
+        previous = {name: tmp_path / f"links-{step}" / name for name in ("site", "cache")}
+        for name, links in previous.items():
+            link_tree(tmp_path / name, links)
+        hashes = {name: tree(links) for name, links in previous.items()}
+        edit(content / "documents")
+        details = make_build(content, site, cache)
+        for name, links in previous.items():
+            assert tree(links) == hashes[name], f"{edit.__name__}: the build wrote into the previous {name}"
+        assert any(d.startswith("mkdocs: ") and "changed" in d for d in details), "\n".join(details)
+        cold = tmp_path / f"cold-{step}" / "site"
+        make_build(content, cold, None)
+        assert tree(site) == tree(cold), edit.__name__
+        kept = [path for path, inode in inodes(site).items() if before.get(path) == inode]
+        assert kept, f"{edit.__name__}: no page kept its file, so the build was not incremental"
+
+
+def test_a_build_without_cache_keeps_nothing_and_replaces_every_page(tmp_path):
+    content = tmp_path / "content"
+    (content / "documents").mkdir(parents=True)
+    for name, text in DOCUMENTS.items():
+        (content / "documents" / name).write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    make_build(content, site, None)
+    before = inodes(site)
+    make_build(content, site, None)
+    assert not [path for path, inode in inodes(site).items() if before.get(path) == inode]
+    assert not os.path.exists(tmp_path / "cache")
