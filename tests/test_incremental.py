@@ -81,9 +81,10 @@ def test_incremental_builds_equal_cold_builds(tmp_path):
     for step, edit in enumerate([add, change, remove, curate]):
         before = inodes(site)
         # Links to every file of the previous site and kept Markdown: the build must write through none of them.
-        previous = {name: tmp_path / f"links-{step}" / name for name in ("site", "cache")}
+        sources = {"site": site, "kept Markdown": cache / "site"}
+        previous = {name: tmp_path / f"links-{step}" / str(n) for n, name in enumerate(sources)}
         for name, links in previous.items():
-            link_tree(tmp_path / name, links)
+            link_tree(sources[name], links)
         hashes = {name: tree(links) for name, links in previous.items()}
         edit(content / "documents")
         details = make_build(content, site, cache)
