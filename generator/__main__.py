@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import signal
 import sys
 from pathlib import Path
@@ -61,18 +62,35 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Serve a built site on 127.0.0.1 for preview."""
-    import functools
-    import http.server
+    """Serve a built site on 127.0.0.1 for preview; with --watch, rebuild on every change to --content."""
+    from .serve import Watcher, make_server
 
-    if not (args.out / "index.html").exists():
+    watcher = None
+    if args.watch:
+        rebuild = functools.partial(_rebuild, args)
+        if not (args.out / "index.html").exists():
+            rebuild()
+        watcher = Watcher(args.content, rebuild).start()
+    elif not (args.out / "index.html").exists():
         console.print(f"[red]error[/red] {args.out}/index.html not found: run `make site` first")
         return 1
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(args.out))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as server:
-        console.print(f"serving {args.out} on http://127.0.0.1:{args.port}/ (Ctrl-C stops)")
-        server.serve_forever()
+    with make_server(args.out, args.port, live=args.watch) as server:
+        note = f", rebuilding on changes to {args.content}" if args.watch else ""
+        console.print(f"serving {args.out} on http://127.0.0.1:{server.server_address[1]}/{note} (Ctrl-C stops)")
+        try:
+            server.serve_forever()
+        finally:
+            if watcher:
+                watcher.stop()
     return 0
+
+
+def _rebuild(args: argparse.Namespace) -> None:
+    """One build for ``serve --watch``: a failure is reported and the previous site stays."""
+    try:
+        cmd_build(args)
+    except GeneratorError as exc:
+        console.print(f"[red]error[/red] {exc}; still serving the previous site", soft_wrap=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,21 +126,7 @@ def _add_build(commands: argparse._SubParsersAction) -> None:
     )
     _content_option(build_parser)
     build_parser.add_argument("--out", type=Path, default=Path("site"), help="output directory (default: site)")
-    build_parser.add_argument(
-        "--site-url", default=None, help="public URL of the site, for the sitemap and canonical links"
-    )
-    build_parser.add_argument(
-        "--config", type=Path, default=PROJECT_ROOT / "mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)"
-    )
-    build_parser.add_argument(
-        "--cache",
-        type=Path,
-        default=Path(".cache"),
-        help="where segment and NER results are kept between builds "
-        "(default: .cache); a rebuild recomputes only what changed",
-    )
-    build_parser.add_argument("--no-cache", action="store_true", help="compute everything, read and write no cache")
-    build_parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
+    _build_options(build_parser)
     build_parser.set_defaults(run=cmd_build)
 
 
@@ -150,11 +154,33 @@ def _add_serve(commands: argparse._SubParsersAction) -> None:
     serve_parser = commands.add_parser(
         "serve",
         help="preview a built site on 127.0.0.1",
-        description="Serve a built site for preview. Example: python -m generator serve --out site --port 8000",
+        description="Serve a built site for preview; with --watch, rebuild when --content changes and reload "
+        "the open pages. Example: python -m generator serve --watch --content content --out site --port 8000",
     )
     serve_parser.add_argument("--out", type=Path, default=Path("site"), help="built site directory (default: site)")
     serve_parser.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve_parser.add_argument(
+        "--watch", action="store_true", help="rebuild (incrementally) when --content changes; open pages reload"
+    )
+    _content_option(serve_parser)
+    _build_options(serve_parser)
     serve_parser.set_defaults(run=cmd_serve)
+
+
+def _build_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--site-url", default=None, help="public URL of the site, for the sitemap and canonical links")
+    parser.add_argument(
+        "--config", type=Path, default=PROJECT_ROOT / "mkdocs.yml", help="MkDocs configuration (default: mkdocs.yml)"
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(".cache"),
+        help="where segment and NER results are kept between builds "
+        "(default: .cache); a rebuild recomputes only what changed",
+    )
+    parser.add_argument("--no-cache", action="store_true", help="compute everything, read and write no cache")
+    parser.add_argument("--jobs", type=int, default=None, help="worker processes (default: one per core)")
 
 
 def _content_option(parser: argparse.ArgumentParser) -> None:

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from pathlib import Path
+from urllib.request import urlopen
 
 import pytest
 
 from generator.build import Timings, build
+from generator.serve import BUILD_ID_PATH, RELOAD_SCRIPT, Watcher, make_server
 from generator.site.incremental import link_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,3 +112,34 @@ def test_a_build_without_cache_keeps_nothing_and_replaces_every_page(tmp_path):
     make_build(content, site, None)
     assert not [path for path, inode in inodes(site).items() if before.get(path) == inode]
     assert not os.path.exists(tmp_path / "cache")
+
+
+def test_serve_watch_rebuilds_on_a_change_and_the_build_id_changes(tmp_path):
+    content = tmp_path / "content"
+    (content / "documents").mkdir(parents=True)
+    for name, text in DOCUMENTS.items():
+        (content / "documents" / name).write_text(text, encoding="utf-8")
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    make_build(content, site, cache)
+    rebuilt = threading.Event()
+
+    def rebuild() -> None:
+        make_build(content, site, cache)
+        rebuilt.set()
+
+    server = make_server(site, 0, live=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    watcher = Watcher(content, rebuild).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        first = urlopen(base + BUILD_ID_PATH).read().decode()
+        assert RELOAD_SCRIPT in urlopen(base + "/").read().decode()
+        assert urlopen(base + "/assets/site-config.json").read() == (site / "assets" / "site-config.json").read_bytes()
+        (content / "documents" / ADDED[0]).write_text(ADDED[1], encoding="utf-8")
+        assert rebuilt.wait(timeout=180), "no rebuild after a document was added"
+        assert urlopen(base + BUILD_ID_PATH).read().decode() != first
+        assert "Library opens late" in urlopen(base + "/documents/").read().decode()
+    finally:
+        watcher.stop()
+        server.shutdown()
+        server.server_close()
