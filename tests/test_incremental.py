@@ -18,7 +18,7 @@ import pytest
 
 from generator.build import Timings, build
 from generator.serve import BUILD_ID_PATH, RELOAD_SCRIPT, Watcher, make_server
-from generator.site.incremental import link_tree
+from generator.site.incremental import PreviousBuild, link_tree, site_key
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -143,3 +143,32 @@ def test_serve_watch_rebuilds_on_a_change_and_the_build_id_changes(tmp_path):
         watcher.stop()
         server.shutdown()
         server.server_close()
+
+
+def test_a_changed_configuration_or_theme_override_means_a_whole_build(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: A\n", encoding="utf-8")
+    (tmp_path / "site_overrides").mkdir()
+    (tmp_path / "site_overrides" / "main.html").write_text("one", encoding="utf-8")
+    keys = [site_key(config, site_url=None, code="c")]
+    config.write_text("site_name: B\n", encoding="utf-8")
+    keys.append(site_key(config, site_url=None, code="c"))
+    (tmp_path / "site_overrides" / "main.html").write_text("two", encoding="utf-8")
+    keys.append(site_key(config, site_url=None, code="c"))
+    keys.append(site_key(config, site_url=None, code="d"))
+    assert len(set(keys)) == len(keys)
+    assert keys[-1] == site_key(config, site_url=None, code="d")
+
+
+def test_changes_sorts_pages_files_and_redirects(tmp_path):
+    previous = PreviousBuild(tmp_path / "cache", tmp_path / "site")
+    previous.manifest = {
+        "key": "k",
+        "files": {"a.md": "1", "b.md": "2", "data/x.csv": "3"},
+        "redirects": {"o.md": "a.md"},
+    }
+    assert previous.changes({"a.md": "1"}, "other key", {}) is None
+    changes = previous.changes({"a.md": "1", "b.md": "9", "c.md": "4"}, "k", {"p.md": "a.md"})
+    assert (changes.pages, changes.removed, changes.files) == (["b.md", "c.md"], [], ["data/x.csv"])
+    assert (changes.redirects, changes.stale_redirects) == ({"p.md": "a.md"}, ["o.md"])
+    assert previous.changes({"b.md": "2", "data/x.csv": "3"}, "k", {"o.md": "a.md"}).removed == ["a.md"]
