@@ -65,16 +65,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Serve a built site on 127.0.0.1 for preview; with --watch, rebuild on every change to --content."""
     from .serve import Watcher, make_server
 
-    watcher = None
-    if args.watch:
-        rebuild = functools.partial(_rebuild, args)
-        if not (args.out / "index.html").exists():
-            rebuild()
-        watcher = Watcher(args.content, rebuild).start()
-    elif not (args.out / "index.html").exists():
+    rebuild = functools.partial(_rebuild, args)
+    if args.watch and not (args.out / "index.html").exists():
+        rebuild()
+    if not (args.out / "index.html").exists():
         console.print(f"[red]error[/red] {args.out}/index.html not found: run `make site` first")
         return 1
     with make_server(args.out, args.port, live=args.watch) as server:
+        watcher = Watcher(args.content, rebuild).start() if args.watch else None
         note = f", rebuilding on changes to {args.content}" if args.watch else ""
         console.print(f"serving {args.out} on http://127.0.0.1:{server.server_address[1]}/{note} (Ctrl-C stops)")
         try:
