@@ -133,6 +133,8 @@ def build(
 
     The site's name, description and language come from ``config_file``, the MkDocs configuration.
     With ``cache_dir``, segment and extract results are kept there and reused by the next build.
+    So is the Markdown tree: the next build rewrites only the pages whose text changed, and MkDocs
+    builds only those into a copy of the previous site (``site.incremental``); the result is the same.
     ``limits`` says how much one page holds (default: ``PageLimits()``).
     The corpus is let go once its Markdown is written: MkDocs and Pagefind run in
     child processes and need only the files, so the build's own memory is not held
