@@ -161,7 +161,7 @@ def build(
         del corpus
         release_memory()
         key = site_key(config_file, site_url=site_url, code=code_version())
-        changes = previous.changes(out.hashes, key, redirects) if previous and not site_url else None
+        changes = previous.changes(out.hashes, key, redirects) if previous else None
         site_stages(config_file, docs_dir, staging / "site", out_dir, site_url, redirects, changes, timings)
         if previous:
             previous.keep(docs_dir, out.hashes, key, redirects)
@@ -198,7 +198,7 @@ def site_stages(
         else:
             prepare_site(out_dir, docs_dir, site_dir, changes, config_file=config_file)
             run_mkdocs(
-                config_file, docs_dir, site_dir, site_url=None, redirect_maps=changes.redirects, only=changes.pages
+                config_file, docs_dir, site_dir, site_url=site_url, redirect_maps=changes.redirects, only=changes.pages
             )
             timings.report("mkdocs", f"{len(changes.pages)} pages changed, {len(changes.removed)} removed")
     if not site_url:

@@ -52,11 +52,11 @@ def fixed_date(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
 
 
-def make_build(content: Path, out: Path, cache: Path | None) -> list[str]:
+def make_build(content: Path, out: Path, cache: Path | None, site_url: str | None = None) -> list[str]:
     """Build; return what the build reported."""
     details: list[str] = []
     timings = Timings(report=lambda stage, detail: details.append(f"{stage}: {detail}"))
-    build(content, out, config_file=CONFIG, cache_dir=cache, jobs=1, timings=timings)
+    build(content, out, config_file=CONFIG, cache_dir=cache, jobs=1, timings=timings, site_url=site_url)
     return details
 
 
@@ -172,3 +172,20 @@ def test_changes_sorts_pages_files_and_redirects(tmp_path):
     assert (changes.pages, changes.removed, changes.files) == (["b.md", "c.md"], [], ["data/x.csv"])
     assert (changes.redirects, changes.stale_redirects) == ({"p.md": "a.md"}, ["o.md"])
     assert previous.changes({"b.md": "2", "data/x.csv": "3"}, "k", {"o.md": "a.md"}).removed == ["a.md"]
+
+
+def test_with_a_site_url_the_sitemap_gets_the_added_pages_and_loses_the_removed(tmp_path):
+    content = tmp_path / "content"
+    (content / "documents").mkdir(parents=True)
+    for name, text in DOCUMENTS.items():
+        (content / "documents" / name).write_text(text, encoding="utf-8")
+    site, cache, url = tmp_path / "site", tmp_path / "cache", "https://example.org/archive/"
+    make_build(content, site, cache, url)
+    (content / "documents" / "third.txt").unlink()
+    (content / "documents" / ADDED[0]).write_text(ADDED[1], encoding="utf-8")
+    details = make_build(content, site, cache, url)
+    assert any(d.startswith("mkdocs: ") and "changed" in d for d in details), "\n".join(details)
+    cold = tmp_path / "cold" / "site"
+    make_build(content, cold, None, url)
+    assert "documents/fourth/" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert tree(site) == tree(cold)

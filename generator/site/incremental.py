@@ -2,17 +2,17 @@
 
 A build with a cache keeps its Markdown tree (``<cache>/site/docs``) and a manifest:
 the sha256 of every file in it, a key over everything else the HTML depends on (the
-MkDocs configuration, the theme overrides, the site URL, the redirects, the generator's
-code, the MkDocs and Material versions), and the identity (inode, size, time) of the
+MkDocs configuration, the theme overrides, the site URL, SOURCE_DATE_EPOCH, the generator's
+code, the MkDocs and Material versions), the redirects, and the identity (inode, size, time) of the
 site it produced. The next build starts from a hard-linked copy of that tree: render
 leaves a page whose text is unchanged alone (same bytes, same file time) and replaces
 the others (``PageWriter``: unlink, then write, never through a link). MkDocs then
 builds only the changed pages into a hard-linked copy of the previous site, whose
-changed and removed pages were unlinked first; Pagefind indexes the whole site again.
+changed and removed pages were unlinked first, and the sitemap (with ``--site-url``) gets
+their entries (``sitemap``); Pagefind indexes the whole site again.
 
 Whenever that could differ from a cold build, the build is whole instead: no previous
-build, a different key, an output folder that is not the site the manifest describes,
-or a ``--site-url`` (the sitemap lists every page, so MkDocs builds them all).
+build, a different key, or an output folder that is not the site the manifest describes.
 Nothing here writes into the previous site or the kept tree: a failed or killed build
 leaves both as they were, and the kept tree is replaced only after the swap.
 
@@ -59,7 +59,7 @@ def site_key(config_file: Path, *, site_url: str | None, code: str) -> str:
             digest.update(f"{package}=={importlib.metadata.version(package)}".encode())
         except importlib.metadata.PackageNotFoundError:
             digest.update(f"{package} absent".encode())
-    digest.update(json.dumps([site_url, code]).encode())
+    digest.update(json.dumps([site_url, os.environ.get("SOURCE_DATE_EPOCH"), code]).encode())
     return digest.hexdigest()
 
 

@@ -6,11 +6,9 @@ Does not: write Markdown (``render``), index the site (``pagefind_index``).
 from __future__ import annotations
 
 import ctypes
-import gzip
 import json
 import logging
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -28,6 +26,7 @@ from mkdocs.structure.files import InclusionLevel, get_files
 
 from ..errors import BuildError
 from .notfound import finish_404
+from .sitemap import join_sitemaps, page_locs, update_sitemap, write_sitemap
 
 #: MkDocs builds the site in parts of at most this many pages and this many bytes of Markdown (see run_mkdocs).
 PART_PAGES = 10_000
@@ -70,30 +69,40 @@ def run_mkdocs(
     with _build_date_never_from_clock():
         config = _load_config(config_file, docs_dir, site_dir, site_url)
         parts = plan_parts(config, part_pages=part_pages, part_bytes=part_bytes)
+        locs = page_locs(config, [page for part in parts for page in part]) if site_url and only is not None else None
         del config
         if only is not None:
             wanted = set(only)
             parts = [kept for part in parts if (kept := [page for page in part if page in wanted])]
             if not parts and redirect_maps:
                 parts = [[]]  # a part that writes the redirects only
-            if not parts:
-                return []
         work = site_dir.with_name(site_dir.name + "-parts")
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
         try:
             specs = _write_specs(config_file, docs_dir, work, site_url, parts, redirect_maps, whole=only is None)
-            _run_parts(config_file, specs, jobs=jobs or min(2, os.cpu_count() or 1))
+            if specs:
+                _run_parts(config_file, specs, jobs=jobs or min(2, os.cpu_count() or 1))
             built = [work / f"site-{index}" for index in range(len(parts))]
             if only is None:
                 _merge_parts(built, site_dir)
             else:
-                for part in built:
-                    _move_tree(part, site_dir)
+                _add_parts(built, site_dir, locs)
             finish_404(site_dir, site_url=site_url)
         finally:
             shutil.rmtree(work, ignore_errors=True)
     return parts
+
+
+def _add_parts(parts: list[Path], site_dir: Path, locs: list[bytes] | None) -> None:
+    """Move the parts' pages into ``site_dir``, which holds the rest; with ``locs``, update its sitemap."""
+    if locs is not None:
+        update_sitemap(site_dir, [part / "sitemap.xml" for part in parts], locs)
+        for part in parts:
+            (part / "sitemap.xml").unlink()
+            (part / "sitemap.xml.gz").unlink(missing_ok=True)
+    for part in parts:
+        _move_tree(part, site_dir)
 
 
 def _write_specs(
@@ -262,24 +271,11 @@ class _PartPlugin(BasePlugin):
         return nav
 
 
-_SITEMAP_URL = re.compile(rb"\s*<url>.*?</url>", re.DOTALL)
-
-
 def _merge_parts(parts: list[Path], site_dir: Path) -> None:
     """Move the parts' trees into ``site_dir``; join their sitemaps (in part order, which is page order)."""
     first, rest = parts[0], parts[1:]
     if rest and (first / "sitemap.xml").exists():
-        texts = [(part / "sitemap.xml").read_bytes() for part in parts]
-        blocks = [_SITEMAP_URL.findall(text) for text in texts]
-        head = texts[0]
-        start = head.index(blocks[0][0]) if blocks[0] else head.index(b"</urlset>")
-        end = start + sum(len(b) for b in blocks[0])
-        merged = head[:start] + b"".join(b for part_blocks in blocks for b in part_blocks) + head[end:]
-        (first / "sitemap.xml").write_bytes(merged)
-        packed = first / "sitemap.xml.gz"
-        mtime = int.from_bytes(packed.read_bytes()[4:8], "little")
-        with open(packed, "wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb", mtime=mtime) as gz:
-            gz.write(merged)
+        write_sitemap(first, join_sitemaps([(part / "sitemap.xml").read_bytes() for part in parts]))
         for part in rest:
             (part / "sitemap.xml").unlink()
             (part / "sitemap.xml.gz").unlink(missing_ok=True)
