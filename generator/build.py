@@ -200,9 +200,10 @@ def site_stages(
             run_mkdocs(
                 config_file, docs_dir, site_dir, site_url=site_url, redirect_maps=changes.redirects, only=changes.pages
             )
-            timings.report("mkdocs", f"{len(changes.pages)} pages changed, {len(changes.removed)} removed")
     if not site_url:
         timings.report("mkdocs", "no sitemap.xml: a sitemap needs absolute URLs; build with --site-url to get one")
+    if changes is not None:
+        timings.report("mkdocs", f"{len(changes.pages)} pages changed, {len(changes.removed)} removed")
     with timings.stage("pagefind"):
         run_pagefind(site_dir)
     swap_in(site_dir, out_dir)
