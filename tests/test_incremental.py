@@ -16,7 +16,9 @@ from urllib.request import urlopen
 
 import pytest
 
+import generator.build as build_module
 from generator.build import Timings, build
+from generator.errors import BuildError
 from generator.serve import BUILD_ID_PATH, RELOAD_SCRIPT, Watcher, make_server
 from generator.site.incremental import PreviousBuild, link_tree, site_key
 
@@ -189,3 +191,27 @@ def test_with_a_site_url_the_sitemap_gets_the_added_pages_and_loses_the_removed(
     make_build(content, cold, None, url)
     assert "documents/fourth/" in (site / "sitemap.xml").read_text(encoding="utf-8")
     assert tree(site) == tree(cold)
+
+
+def test_a_failed_incremental_build_leaves_the_previous_site_and_the_next_one_is_right(tmp_path, monkeypatch):
+    content = tmp_path / "content"
+    (content / "documents").mkdir(parents=True)
+    for name, text in DOCUMENTS.items():
+        (content / "documents" / name).write_text(text, encoding="utf-8")
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    make_build(content, site, cache)
+    before = tree(site)
+    (content / "documents" / "third.txt").write_text(DOCUMENTS["third.txt"] + "Anna White said more.\n")
+
+    def fail(site_dir: Path) -> None:
+        raise BuildError("pagefind failed (test)")
+
+    monkeypatch.setattr(build_module, "run_pagefind", fail)
+    with pytest.raises(BuildError):
+        make_build(content, site, cache)  # MkDocs has written the changed pages by then
+    assert tree(site) == before
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    make_build(content, site, cache)
+    make_build(content, tmp_path / "cold" / "site", None)
+    assert tree(site) == tree(tmp_path / "cold" / "site")
