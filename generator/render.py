@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from . import pagemeta
 from .entity_names import outlet_entries, person_entries
@@ -89,7 +90,7 @@ def render(
     lookups = Lookups(corpus, language=site.language)
     ctx = Context(lookups, site, PageUrls(site_url), accessed or pagemeta.source_date())
     out = PageWriter(docs_dir)
-    out.page("index.md", "home.md.j2", **_home_values(ctx))
+    out.page("index.md", "home.md.j2", page=home_page(ctx))
     out.page("search.md", "search.md.j2")
     for document in corpus.documents:
         out.page(f"documents/{document.id}.md", "document.md.j2", page=document_page(ctx, document))
@@ -111,25 +112,52 @@ def render(
     return len(out.written)
 
 
-def _home_values(ctx: Context) -> dict:
-    """The home page's values, under the names ``home.md.j2`` reads."""
+@dataclass(frozen=True)
+class Ranked:
+    """A link to an entity on the home page, with its count already worded."""
+
+    link: Markup
+    count: str
+
+
+@dataclass(frozen=True)
+class HomePage:
+    """The home page's ready values."""
+
+    site_name: str
+    description: str
+    counts: dict[str, int]
+    top_people: tuple[Ranked, ...]
+    top_outlets: tuple[Ranked, ...]
+    jsonld: Markup
+
+
+def home_page(ctx: Context) -> HomePage:
+    """The site's name and description, the section counts, and the most mentioned people and outlets."""
     corpus = ctx.lookups.corpus
+    people = [p for p in corpus.people if not p.is_disambiguation]
     counts = {
         "documents": len(corpus.documents),
         "articles": sum(a.has_page for a in corpus.articles),
-        "people": sum(not p.is_disambiguation for p in corpus.people),
+        "people": len(people),
         "outlets": len(corpus.outlets),
     }
     jsonld = pagemeta.home_jsonld(site_name=ctx.site.name, description=ctx.site.description, root="", urls=ctx.urls)
-    return {
-        "site_name": ctx.site.name,
-        "site": ctx.lookups,
-        "counts": counts,
-        "top_people": _top([p for p in corpus.people if not p.is_disambiguation]),
-        "top_outlets": _top(corpus.outlets),
-        "description": ctx.site.description,
-        "jsonld": pagemeta.jsonld_front_matter(jsonld),
-    }
+
+    def ranked(entities: list[Entity]) -> tuple[Ranked, ...]:
+        return tuple(
+            Ranked(link("", ctx.lookups.entity_url(e), e.name), plural(len(e.mentions), "mention", "mentions"))
+            for e in _top(entities)
+        )
+
+    return HomePage(
+        site_name=ctx.site.name,
+        description=ctx.site.description,
+        counts=counts,
+        top_people=ranked(people),
+        top_outlets=ranked(corpus.outlets),
+        jsonld=pagemeta.jsonld_front_matter(jsonld),
+    )
 
 
 def _top(entities: list[Entity], n: int = 10) -> list[Entity]:
