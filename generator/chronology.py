@@ -151,9 +151,8 @@ def _year_group(ctx: Context, root: str, year: str, entries: list[Entry]) -> Yea
         )
     articles = sum(len(g.articles) for g in groups)
     sentences = sum(len(g.sentences) for g in groups)
-    summary = plural(articles, "article", "articles") + (
-        f" · {plural(sentences, 'dated sentence', 'dated sentences')}" if sentences else ""
-    )
+    counts = [plural(articles, "article", "articles"), plural(sentences, "dated sentence", "dated sentences")]
+    summary = " · ".join(label for label, n in zip(counts, (articles, sentences), strict=True) if n)
     return YearGroup(id=f"y-{year}", name=_year_name(year), summary=summary, months=tuple(groups))
 
 
