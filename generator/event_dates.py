@@ -58,8 +58,19 @@ class DatedSentence:
     date_end: int
 
 
-def readable(text: str) -> tuple[str, list[int]]:
+#: A year anywhere: a line without one states no full date (most lines; they are skipped at once).
+_ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+#: A character ``readable`` changes: a space other than " ", or an invisible format character.
+_UNUSUAL = re.compile(
+    r"[^\S ]|[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
+)
+
+
+def readable(text: str) -> tuple[str, list[int] | range]:
     """The text as it reads (spaces plain, invisible characters gone) and each kept character's offset."""
+    if not _UNUSUAL.search(text):
+        return text, range(len(text))
     chars, offsets = [], []
     for i, ch in enumerate(text):
         category = unicodedata.category(ch)
@@ -91,6 +102,8 @@ def calendar_date(day: str, month: str, year: str) -> str | None:
 
 def dates_in(text: str) -> list[tuple[int, int, str]]:
     """Every full calendar date ``text`` states: (start, end, ``YYYY-MM-DD``), offsets in ``text`` as given."""
+    if not _ANY_YEAR.search(text):
+        return []
     plain, offsets = readable(text)
     found: dict[int, tuple[int, int, str]] = {}
     for pattern in DATE_PATTERNS:

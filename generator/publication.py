@@ -75,7 +75,7 @@ def date_html(date: PublicationDate, *, root: str, source: str) -> Markup:
     """The date and where it was read, its line linked: ``6 January 2018 (date from line 5 of …)``."""
     where = Markup(f'<a href="{escape(root)}documents/{escape(date.document)}/#L{date.line}">{escape(source)}</a>')
     read_from = escape(_READ_FROM[date.source]).replace("{line}", str(date.line)).replace("{source}", where)
-    note = Markup(f' <span class="date-note">{escape(date.note)}</span>') if date.note else Markup("")
+    note = Markup(f'<br><span class="date-note">{escape(date.note)}</span>') if date.note else Markup("")
     return Markup(
         f'<time datetime="{escape(date.value)}">{escape(date_label(date.value))}</time> '
         f'<span class="date-source">({read_from})</span>{note}'

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
-from generator.event_dates import dated_sentences, dates_in, is_dateline
+from generator.event_dates import dated_sentences, dates_in, is_dateline, readable
 from generator.model import Paragraph
 
 from .dated_corpus import dated_corpus
@@ -62,3 +63,10 @@ def test_the_line_an_articles_publication_date_was_read_from_is_not_an_event():
     )
     assert [s.date for s in dated_sentences(without_headline)] == ["2019-05-01"]
     assert dated_sentences(replace(without_headline, headline_line=9)) == []
+
+
+def test_every_invisible_or_unusual_space_character_is_read_as_the_text_means_it():
+    odd = [chr(c) for c in range(0x10000) if unicodedata.category(chr(c)) in ("Cf", "Zs") and chr(c) != " "]
+    for ch in odd:
+        assert readable(f"a{ch}b") in (("ab", [0, 2]), ("a b", [0, 1, 2])), hex(ord(ch))
+    assert readable("plain text") == ("plain text", range(10))
