@@ -55,6 +55,10 @@ def write_corpus_json(corpus: Corpus, lookups: Lookups, path: Path) -> None:
                 "kind": a.kind.value,
                 **date_json(a),
                 "title_derived": a.title_derived,
+                "date": a.date.value if a.date else None,
+                "date_line": a.date.line if a.date else None,
+                "date_source": a.date.source.value if a.date else None,
+                "source_url": a.source_url,
             }
             for a in corpus.articles
         ),

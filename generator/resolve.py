@@ -45,6 +45,8 @@ def credit_articles(articles: list[Article], people: list[Entity], outlets: list
     """
     credited: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
     for entity in (*people, *outlets):
+        if entity.is_disambiguation:
+            continue  # a bare name the text does not settle credits nobody
         for mention in entity.mentions:
             if mention.role is not Role.MENTION:
                 credited[mention.article].append((mention, entity.id))

@@ -144,7 +144,7 @@ def generic_news_people(nlp, fixture: Path = GENERIC) -> list[tuple[list[list[st
     for number, entry in enumerate(entries):
         doc_id = f"g{number:02d}"
         found = []
-        for person in people:
+        for person in (p for p in people if not p.is_disambiguation):  # an entry for a bare name, not a person
             here = sorted({m.span.text for m in person.mentions if m.span.document == doc_id})
             if here:
                 found.append([person.name, *here])
