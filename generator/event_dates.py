@@ -1,41 +1,35 @@
 """Event dates: the sentences of an article that state a full calendar date ("On 6 January 2018, …").
 
-A small rule finds a day, a month (by name, English or Albanian, or by number in ``6.1.2018``) and a
-four-digit year; ``dateparser`` then reads the candidate, so an impossible date (31 February) is
-dropped. Matching reads the text as it means itself (a no-break space is a space, a soft hyphen or a
-zero-width character is nothing), while offsets and the quoted sentence stay those of the stored line.
-A line that states the article's own publication date (its byline or dateline) is not an event.
+Dates are read by segment's ``read_dates`` (a small rule for each way a date is written, month names and
+checks by ``dateparser``, English and Albanian), so a date is read the same way everywhere; only those
+that give a day count here. Two things are added for running text: Albanian writes the month in the
+genitive after a day (``22 marsit 2018``), and the text is read as it means itself (a no-break space is a
+space, a soft hyphen or a zero-width character is nothing), while offsets and the quoted sentence stay
+those of the stored line. A line that states the article's own publication date (its byline, dateline
+or headline) is not an event, and neither is a sentence that is little more than a date.
 
 Does not: decide what an article's publication date is (``segment``), or show anything (``chronology``).
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from dateparser.date import DateDataParser
-
-from . import lexicon
 from .extract.quotes import sentence_around
 from .model import Article, Paragraph
+from .segment.dates import is_month_name, read_dates
 
-#: Month number by name, from ``lexicon/calendar_months.txt``.
-MONTH_NUMBERS = {
-    word.lower(): int(number) for number, word in (entry.split(" ", 1) for entry in lexicon.entries("calendar_months"))
-}
-
-_MONTH = "(?P<month>" + "|".join(re.escape(m) for m in sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")(?:it|i)?\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|-?të)?"
-_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
-#: ``6 January 2018``, ``January 6, 2018``, ``6 janar 2018``, ``06.01.2018``.
-DATE_PATTERNS = (
-    re.compile(rf"\b{_DAY} +(?:of +)?{_MONTH},? +{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_MONTH} +{_DAY},? +{_YEAR}\b", re.IGNORECASE),
-    re.compile(rf"\b{_DAY}\.(?P<month>[01]?\d)\.{_YEAR}\b"),
+#: A year anywhere: a line without one states no full date (most lines; they are skipped at once).
+_ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+#: A character ``readable`` changes: a space other than " ", or an invisible format character.
+_UNUSUAL = re.compile(
+    r"[^\S ]|[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
 )
+#: A word after a day number that may be a month with an Albanian case ending: ``marsit``, ``korrikut``.
+_INFLECTED_MONTH = re.compile(r"(?<=\d )(?P<stem>[^\W\d_]{3,}?)(?P<ending>it|ut|i|u)(?![^\W\d_])", re.IGNORECASE)
 
 #: A sentence with fewer words than this besides its date is a dateline or byline, not an event.
 MIN_EVENT_WORDS = 3
@@ -58,15 +52,6 @@ class DatedSentence:
     date_end: int
 
 
-#: A year anywhere: a line without one states no full date (most lines; they are skipped at once).
-_ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d")
-#: A character ``readable`` changes: a space other than " ", or an invisible format character.
-_UNUSUAL = re.compile(
-    r"[^\S ]|[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
-    r"\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]"
-)
-
-
 def readable(text: str) -> tuple[str, list[int] | range]:
     """The text as it reads (spaces plain, invisible characters gone) and each kept character's offset."""
     if not _UNUSUAL.search(text):
@@ -76,28 +61,19 @@ def readable(text: str) -> tuple[str, list[int] | range]:
         category = unicodedata.category(ch)
         if category == "Cf":  # soft hyphen, zero-width characters, direction marks
             continue
-        chars.append(" " if category == "Zs" or ch == "\t" else ch)
+        chars.append(" " if category == "Zs" or ch.isspace() else ch)
         offsets.append(i)
     return "".join(chars), offsets
 
 
-@functools.cache
-def _parser() -> DateDataParser:
-    """One parser for English and Albanian that answers only for a day, a month and a year."""
-    settings = {"REQUIRE_PARTS": ["day", "month", "year"], "DATE_ORDER": "DMY"}
-    return DateDataParser(languages=["en", "sq"], settings=settings)
+def without_case_endings(text: str) -> str:
+    """``22 marsit 2018`` -> ``22 mars   2018``: a month's Albanian case ending blanked, offsets kept."""
 
+    def blank(match: re.Match) -> str:
+        word, stem = match.group(0), match.group("stem")
+        return stem + " " * len(match.group("ending")) if is_month_name(stem) and not is_month_name(word) else word
 
-def calendar_date(day: str, month: str, year: str) -> str | None:
-    """``YYYY-MM-DD`` for a candidate date's parts as ``dateparser`` reads them; None when they make no date."""
-    number = int(month) if month.isdigit() else MONTH_NUMBERS.get(month.lower())
-    if not number or not 1 <= number <= 12:
-        return None
-    candidate = f"{int(day)}.{number}.{year}" if month.isdigit() else f"{int(day)} {month} {year}"
-    parsed = _parser().get_date_data(candidate).date_obj
-    if parsed is None or parsed.month != number:
-        return None
-    return parsed.date().isoformat()
+    return _INFLECTED_MONTH.sub(blank, text)
 
 
 def dates_in(text: str) -> list[tuple[int, int, str]]:
@@ -105,14 +81,11 @@ def dates_in(text: str) -> list[tuple[int, int, str]]:
     if not _ANY_YEAR.search(text):
         return []
     plain, offsets = readable(text)
-    found: dict[int, tuple[int, int, str]] = {}
-    for pattern in DATE_PATTERNS:
-        for match in pattern.finditer(plain):
-            value = calendar_date(match["day"], match["month"], match["year"])
-            start = offsets[match.start()]
-            if value and start not in found:
-                found[start] = (start, offsets[match.end() - 1] + 1, value)
-    return [found[k] for k in sorted(found)]
+    found = []
+    for reading in read_dates(without_case_endings(plain)):
+        if reading.value and len(reading.value) == len("YYYY-MM-DD"):
+            found.append((offsets[reading.start], offsets[reading.end - 1] + 1, reading.value))
+    return found
 
 
 def is_dateline(sentence: str, date_start: int, date_end: int) -> bool:

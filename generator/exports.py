@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from . import __version__
 from .lookups import Lookups
-from .model import Article, Corpus, Entity, Mention
+from .model import Corpus, Entity, Mention
 
 
 def write_corpus_json(corpus: Corpus, lookups: Lookups, path: Path) -> None:
@@ -53,7 +53,6 @@ def write_corpus_json(corpus: Corpus, lookups: Lookups, path: Path) -> None:
                 "authors": a.authors,
                 "language": a.language,
                 "kind": a.kind.value,
-                **date_json(a),
                 "title_derived": a.title_derived,
                 "date": a.date.value if a.date else None,
                 "date_line": a.date.line if a.date else None,
@@ -77,17 +76,6 @@ def write_corpus_json(corpus: Corpus, lookups: Lookups, path: Path) -> None:
                 empty = False
             out.write("]" if empty else "\n ]")
         out.write("\n}\n")
-
-
-def date_json(article: Article) -> dict:
-    """An article's ``date``, ``date_line``, ``date_source`` and ``source_url`` (each null when not stated)."""
-    date = article.date
-    return {
-        "date": date.value if date else None,
-        "date_line": date.line if date else None,
-        "date_source": date.source.value if date else None,
-        "source_url": article.source_url,
-    }
 
 
 def _json(value: object) -> str:

@@ -18,7 +18,7 @@ from . import lexicon
 from .model import DateSource, PublicationDate
 
 #: English month names, January first: a date's label on the site's own pages.
-MONTHS = lexicon.entries("month_names")
+MONTHS = lexicon.entries("english_month_names")
 
 #: Characters an address may not hold to become a link: whitespace, controls, quotes and angle brackets.
 _UNSAFE_IN_URL = re.compile(r"[\s\x00-\x1f\x7f\"'<>`\\]")

@@ -20,6 +20,8 @@ def test_a_full_date_is_read_in_english_and_albanian_in_any_order():
     assert dates("On January 6, 2018 police came.") == [("January 6, 2018", "2018-01-06")]
     assert dates("Më 12 korrik 2019 policia erdhi.") == [("12 korrik 2019", "2019-07-12")]
     assert dates("Më 6 janarit 2018 erdhën.") == [("6 janarit 2018", "2018-01-06")]
+    assert dates("incidentin e 22 marsit 2018, kur") == [("22 marsit 2018", "2018-03-22")]
+    assert dates("deri më 12 korrikut 2019.") == [("12 korrikut 2019", "2019-07-12")]
     assert dates("On 06.01.2018 they came.") == [("06.01.2018", "2018-01-06")]
     assert dates("the 6th of November 2019 in Missouri") == [("6th of November 2019", "2019-11-06")]
 
