@@ -323,6 +323,7 @@ def home_jsonld(*, site_name: str, description: str, root: str, urls: PageUrls) 
             {"@type": "DataDownload", "encodingFormat": fmt, "contentUrl": urls.link(f"data/{name}", root)}
             for name, fmt in (
                 ("corpus.json", "application/json"),
+                ("corpus.sqlite", "application/vnd.sqlite3"),
                 ("people.csv", "text/csv"),
                 ("outlets.csv", "text/csv"),
                 ("mentions.csv", "text/csv"),
