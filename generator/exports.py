@@ -61,7 +61,7 @@ def write_corpus_json(corpus: Corpus, lookups: Lookups, path: Path) -> None:
             }
             for a in corpus.articles
         ),
-        "people": (_entity_json(lookups, p, repeats) for p in corpus.people),
+        "people": (_person_json(lookups, p, repeats) for p in corpus.people),
         "outlets": (
             {**_entity_json(lookups, o, repeats), "kind": o.outlet_kind, "parent": o.parent} for o in corpus.outlets
         ),
@@ -97,6 +97,14 @@ def _entity_json(lookups: Lookups, entity: Entity, repeats: RepeatedLines) -> di
         "url": lookups.entity_url(entity),
         "mentions": mentions,
     }
+
+
+def _person_json(lookups: Lookups, person: Entity, repeats: RepeatedLines) -> dict:
+    """A person's record; a disambiguation entry also says so and lists the ids of the people who carry its name."""
+    record = _entity_json(lookups, person, repeats)
+    if person.is_disambiguation:
+        record.update({"kind": "disambiguation", "refers_to": list(person.refers_to)})
+    return record
 
 
 class RepeatedLines:

@@ -16,9 +16,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from . import pagemeta
 from .chronology import chronology_pages
+from .entity_names import outlet_entries, person_entries
 from .entity_views import entity_pages
 from .event_dates import dated_sentences
 from .exports import csv_exports, write_corpus_json
@@ -26,7 +28,7 @@ from .fragments import front_matter_value, link
 from .lookups import Lookups, check_reserved
 from .model import Article, Corpus, Entity
 from .pagemeta import PageUrls
-from .pagination import DEFAULT_LIMITS, IndexPage, PageLimits, index_pages, page_root
+from .pagination import DEFAULT_LIMITS, IndexPage, PageLimits, entry_count, index_pages, page_root
 from .siteconfig import SiteConfig
 from .sqlite_export import write_corpus_sqlite
 from .views import Context, article_page, document_page
@@ -100,12 +102,11 @@ def render(
             out.page(f"articles/{article.id}.md", "article.md.j2", page=article_page(ctx, article))
     for entity in (*corpus.people, *corpus.outlets):
         page, further = entity_pages(ctx, entity, limits)
-        out.page(f"{lookups.entity_url(entity).rstrip('/')}.md", "entity.md.j2", page=page)
+        out.page(f"{lookups.entity_url(entity).rstrip('/')}.md", page.template, page=page)
         for part_page in further:
             out.page(part_page.path, "entity_part.md.j2", page=part_page)
     for index_page in _index_pages(ctx, limits):
-        date_order = link(page_root(index_page.path), "chronology/", "Chronology")
-        out.page(index_page.path, "index.md.j2", page=index_page, date_order=_is_articles(index_page) and date_order)
+        out.page(index_page.path, "index.md.j2", page=index_page, date_order=_date_order(index_page))
     sentences = [s for a in corpus.articles if a.has_page for s in dated_sentences(a)]
     for chronology_page in chronology_pages(ctx, limits, sentences):
         out.page(chronology_page.path, "chronology.md.j2", page=chronology_page)
@@ -124,7 +125,7 @@ def _home_values(ctx: Context) -> dict:
     counts = {
         "documents": len(corpus.documents),
         "articles": sum(a.has_page for a in corpus.articles),
-        "people": len(corpus.people),
+        "people": sum(not p.is_disambiguation for p in corpus.people),
         "outlets": len(corpus.outlets),
     }
     jsonld = pagemeta.home_jsonld(site_name=ctx.site.name, description=ctx.site.description, root="", urls=ctx.urls)
@@ -132,7 +133,7 @@ def _home_values(ctx: Context) -> dict:
         "site_name": ctx.site.name,
         "site": ctx.lookups,
         "counts": counts,
-        "top_people": _top(corpus.people),
+        "top_people": _top([p for p in corpus.people if not p.is_disambiguation]),
         "top_outlets": _top(corpus.outlets),
         "description": ctx.site.description,
         "jsonld": pagemeta.jsonld_front_matter(jsonld),
@@ -166,10 +167,10 @@ def _index_rows(ctx: Context) -> dict[IndexSection, list[tuple[str, str, str]]]:
             (a.title or a.id, url("articles", a.id), _article_note(ctx, a)) for a in corpus.articles if a.has_page
         ],
         IndexSection("people", "People", "person", "people"): [
-            (p.name, url("people", p.id), _count_label(p)) for p in corpus.people
+            row for p in corpus.people for row in person_entries(p, url("people", p.id), _count_label(p))
         ],
         IndexSection("outlets", "Outlets", "outlet", "outlets"): [
-            (o.name, url("outlets", o.id), _count_label(o)) for o in corpus.outlets
+            row for o in corpus.outlets for row in outlet_entries(o, url("outlets", o.id), _count_label(o))
         ],
     }
 
@@ -186,14 +187,18 @@ def _index_pages(ctx: Context, limits: PageLimits) -> list[IndexPage]:
                 urls=ctx.urls,
                 count=sum(len(g.rows) for g in index_page.groups),
             )
-            count_label = plural(len(rows), section.singular, section.plural)
+            count_label = plural(entry_count(rows), section.singular, section.plural)
             pages.append(replace(index_page, count_label=count_label, jsonld=pagemeta.jsonld_front_matter(data)))
     return pages
 
 
-def _is_articles(index_page: IndexPage) -> bool:
-    """The Articles index links to the chronology, where the same articles stand in date order."""
-    return index_page.url.startswith("articles/")
+def _date_order(index_page: IndexPage) -> Markup | None:
+    """On the Articles index: a link to the chronology, where the same articles stand in date order."""
+    return (
+        link(page_root(index_page.path), "chronology/", "Chronology")
+        if index_page.url.startswith("articles/")
+        else None
+    )
 
 
 def _article_note(ctx: Context, article: Article) -> str:

@@ -16,10 +16,10 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
-from .candidates import Candidate, candidate_pairs
 from .curation import Curation
 from .model import Corpus, Entity, Mention
 from .names import name_words, person_key
+from .resolve.candidates import Candidate, candidate_pairs
 from .wording import plural
 
 CONTEXTS = 2

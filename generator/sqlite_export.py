@@ -32,7 +32,7 @@ TABLES: dict[str, tuple[dict[str, type], list[tuple[str, str, str]], str | tuple
         [("parent", "outlets", "id")],
         "id",
     ),
-    "people": ({"id": str, "name": str, "aliases": str, "refers_to": str, "url": str}, [], "id"),
+    "people": ({"id": str, "name": str, "kind": str, "aliases": str, "refers_to": str, "url": str}, [], "id"),
     "articles": (
         {
             "id": str,
@@ -140,7 +140,8 @@ def _rows(corpus: Corpus, lookups: Lookups, sentences: list[DatedSentence]) -> d
             for o in sorted(corpus.outlets, key=lambda o: o.id)
         ),
         "people": (
-            _entity_row(lookups, p) | {"refers_to": _list(p.refers_to)}
+            _entity_row(lookups, p)
+            | {"kind": "disambiguation" if p.is_disambiguation else "person", "refers_to": _list(p.refers_to)}
             for p in sorted(corpus.people, key=lambda p: p.id)
         ),
         "articles": (

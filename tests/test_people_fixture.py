@@ -128,7 +128,7 @@ def generic_news_people(nlp, fixture: Path = GENERIC) -> list[tuple[list[list[st
     from generator.curation import Curation
     from generator.extract import extract
     from generator.model import Article, Document, Kind, Occurrence, Paragraph
-    from generator.resolve_people import resolve_people
+    from generator.resolve.people import resolve_people
 
     entries = yaml.safe_load(fixture.read_text(encoding="utf-8"))["paragraphs"]
     documents, articles = {}, []

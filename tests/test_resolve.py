@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import copy
 
-from generator.candidates import candidate_pairs
 from generator.curation import CanonicalName, Curation, NotAPerson, PairJudgement, Verdict, pair
 from generator.model import Article, EntityKind, Kind, Mention, Occurrence, OutletRecord, Paragraph, Role, Span
 from generator.names import fold_word
 from generator.resolve import resolve
-from generator.resolve_outlets import resolve_outlets
-from generator.resolve_people import resolve_people
+from generator.resolve.candidates import candidate_pairs
+from generator.resolve.outlet_entities import resolve_outlets
+from generator.resolve.people import resolve_people
 
 
 def mention(text: str, *, article: str = "a1", line: int = 1, sentence: str | None = None, role=Role.MENTION):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.curation import Curation, PairJudgement, Verdict, pair
 from generator.model import Corpus, Mention, Role, Span
-from generator.resolve_people import resolve_people
+from generator.resolve.people import resolve_people
 from generator.review import review_lines
 
 

@@ -8,7 +8,7 @@ from generator.curation import Curation, SettledShortName
 from generator.model import Mention, Role, Span
 from generator.names import index_name, index_sort_key
 from generator.resolve import credit_articles
-from generator.resolve_people import resolve_people
+from generator.resolve.people import resolve_people
 
 
 def at(text: str, sentence: str, *, line: int, article: str = "a1", document: str = "002-x") -> Mention:
@@ -115,6 +115,6 @@ def test_index_sort_key_ignores_accents_and_case():
     ],
 )
 def test_after_relation_word_reads_the_kin_word_right_before_the_name(sentence, name, kin):
-    from generator.person_context import after_relation_word
+    from generator.resolve.person_context import after_relation_word
 
     assert after_relation_word(at(name, sentence, line=1)) is kin

@@ -34,10 +34,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import lexicon
-from .curation import Curation, Verdict
-from .model import Entity, EntityKind, Mention
-from .names import (
+from .. import lexicon
+from ..curation import Curation, Verdict
+from ..model import Entity, EntityKind, Mention
+from ..names import (
     clean_name,
     fold_name,
     fold_word,
@@ -47,9 +47,9 @@ from .names import (
     person_key,
     without_possessive,
 )
+from ..slugs import SlugAllocator, make_slug
 from .person_context import after_locative, has_honorific, in_person_context
 from .short_names import Bearers, FullName, curated_settlement, curated_settlements, settle_shared
-from .slugs import SlugAllocator, make_slug
 
 #: A one-word name must be seen this often to be a person of its own.
 MIN_SINGLE_NAME_MENTIONS = 2

@@ -15,14 +15,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from .curation import Curation
-from .model import Article, Entity, EntityKind, Mention, OutletRecord, Role
-from .person_context import FAMILY_WORDS, ROLE_NOUNS, SPEECH_VERBS
-from .resolve_outlets import resolve_outlets
-from .resolve_people import resolve_people
+from ..curation import Curation
+from ..model import Article, Entity, EntityKind, Mention, OutletRecord, Role
+from .outlet_entities import resolve_outlets
+from .people import resolve_people
 
 # extract reads these three word sets from here (until it reads the lexicon itself).
-__all__ = ["FAMILY_WORDS", "ROLE_NOUNS", "SPEECH_VERBS", "resolve", "resolve_outlets", "resolve_people"]
 
 
 def resolve(

@@ -24,11 +24,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from .curation import Curation
-from .model import Mention
-from .names import fold_word, person_key
+from ..curation import Curation
+from ..model import Mention
+from ..names import fold_word, person_key
+from ..slugs import make_slug
 from .person_context import after_relation_word
-from .slugs import make_slug
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
-from .model import Mention
+from .. import lexicon
+from ..model import Mention
 
 #: Titles given to people only: ``Mr. Lighthizer`` is a person even when named once.
 HONORIFICS = lexicon.word_set("personal_titles")
