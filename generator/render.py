@@ -19,15 +19,18 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import pagemeta
+from .chronology import chronology_pages
 from .entity_names import outlet_entries, person_entries
 from .entity_views import entity_pages
+from .event_dates import dated_sentences
 from .exports import csv_exports, write_corpus_json
 from .fragments import front_matter_value, link
 from .lookups import Lookups, check_reserved
-from .model import Corpus, Entity
+from .model import Article, Corpus, Entity
 from .pagemeta import PageUrls
 from .pagination import DEFAULT_LIMITS, IndexPage, PageLimits, entry_count, index_pages, page_root
 from .siteconfig import SiteConfig
+from .sqlite_export import write_corpus_sqlite
 from .views import Context, article_page, document_page
 from .wording import plural
 
@@ -103,10 +106,14 @@ def render(
         for part_page in further:
             out.page(part_page.path, "entity_part.md.j2", page=part_page)
     for index_page in _index_pages(ctx, limits):
-        out.page(index_page.path, "index.md.j2", page=index_page)
+        out.page(index_page.path, "index.md.j2", page=index_page, date_order=_date_order(index_page))
+    sentences = [s for a in corpus.articles if a.has_page for s in dated_sentences(a)]
+    for chronology_page in chronology_pages(ctx, limits, sentences):
+        out.page(chronology_page.path, "chronology.md.j2", page=chronology_page)
     data = docs_dir / "data"
     data.mkdir(parents=True, exist_ok=True)
     write_corpus_json(corpus, lookups, data / "corpus.json")
+    write_corpus_sqlite(corpus, lookups, data / "corpus.sqlite", sentences=sentences)
     for name, text in csv_exports(corpus, lookups).items():
         (data / name).write_text(text, encoding="utf-8")
     return len(out.written)
@@ -184,9 +191,7 @@ def _index_rows(ctx: Context) -> dict[IndexSection, list[tuple[str, str, str]]]:
             for d in corpus.documents
         ],
         IndexSection("articles", "Articles", "article", "articles"): [
-            (a.title or a.id, url("articles", a.id), pagemeta.language_name(a.language))
-            for a in corpus.articles
-            if a.has_page
+            (a.title or a.id, url("articles", a.id), _article_note(ctx, a)) for a in corpus.articles if a.has_page
         ],
         IndexSection("people", "People", "person", "people"): [
             row for p in corpus.people for row in person_entries(p, url("people", p.id), _count_label(p))
@@ -212,6 +217,22 @@ def _index_pages(ctx: Context, limits: PageLimits) -> list[IndexPage]:
             count_label = plural(entry_count(rows), section.singular, section.plural)
             pages.append(replace(index_page, count_label=count_label, jsonld=pagemeta.jsonld_front_matter(data)))
     return pages
+
+
+def _date_order(index_page: IndexPage) -> Markup | None:
+    """On the Articles index: a link to the chronology, where the same articles stand in date order."""
+    return (
+        link(page_root(index_page.path), "chronology/", "Chronology")
+        if index_page.url.startswith("articles/")
+        else None
+    )
+
+
+def _article_note(ctx: Context, article: Article) -> str:
+    """An Articles index entry's note: ``2018-01-06 · Top Channel · article · English (en)``."""
+    outlet = ctx.lookups.outlets.get(article.outlet) if article.outlet else None
+    parts = [article.date.value if article.date else "undated", outlet.name if outlet else None, article.kind.value]
+    return " · ".join(p for p in (*parts, pagemeta.language_name(article.language)) if p)
 
 
 def _count_label(entity: Entity) -> str:

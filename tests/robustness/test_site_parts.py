@@ -52,7 +52,14 @@ def test_parts_build_the_same_site_as_one_build(hostile_docs, tmp_path, monkeypa
 
 def test_a_warning_in_any_part_fails_the_build_and_names_the_page(tmp_path):
     docs = tmp_path / "docs"
-    for path in ("index.md", "search.md", "documents/index.md", "articles/index.md", "people/index.md"):
+    for path in (
+        "index.md",
+        "search.md",
+        "documents/index.md",
+        "articles/index.md",
+        "people/index.md",
+        "chronology/index.md",
+    ):
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(f"# {path}\n", encoding="utf-8")
     (docs / "outlets").mkdir()
