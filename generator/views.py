@@ -59,6 +59,8 @@ class ArticlePage:
     """The publication date the text states, with the line it was read from."""
     year: str | None
     """The date's year, for the search filter."""
+    date_value: str | None
+    """The date as the text gives it (``2019-04-05``, ``2019-04``, ``2019``), for the search result's label."""
     original: Markup | None
     """The original address the text names: an outbound link when it is an http(s) URL, else text."""
     kind: str
@@ -113,6 +115,7 @@ def article_page(ctx: Context, article: Article) -> ArticlePage:
         ),
         date=_date_html(ctx, article, root),
         year=article.date.year if article.date else None,
+        date_value=article.date.value if article.date else None,
         original=publication.original_link(article.source_url) if article.source_url else None,
         kind=article.kind.value,
         title_derived=article.title_derived,
