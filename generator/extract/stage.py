@@ -25,6 +25,7 @@ from ..outlets import OutletIndex, outlet_key
 from .known_names import known_name_mentions, known_person_names
 from .names import GLUE_BREAK, looks_like_full_name
 from .numbered_lists import listed_names
+from .outlet_cues import mark_cued_outlets
 from .outlet_mentions import citation_outlets, credit_mentions, is_media_name, listed_outlets_regex
 from .people import cut_glue, person_parts, trim
 from .quotes import entity_mention
@@ -95,7 +96,9 @@ def article_mentions(
     english = [(a, p) for a in articles for p in a.paragraphs if goes_to_model(p)]
     texts = (_line(documents, a, p) for a, p in english)
     for (article, paragraph), doc in zip(english, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
-        _read_paragraph(readings[article.id], apply_name_rules(ruler(doc)), article, paragraph, index)
+        _read_paragraph(
+            readings[article.id], apply_name_rules(mark_cued_outlets(ruler(doc))), article, paragraph, index
+        )
     return {a.id: _article_people(a, readings[a.id], documents) for a in articles}
 
 
