@@ -62,3 +62,13 @@ def test_a_well_known_name_running_into_a_longer_name_is_not_that_outlet(nlp):
 def test_the_maintained_list_wins_over_the_well_known_one(nlp):
     listed = [OutletRecord("abc-news-albania", "ABC News Albania", "tv", aliases=("ABC News",))]
     assert outlets_in(nlp, "She told ABC News on Friday.", listed) == ["ABC News"]
+
+
+@pytest.mark.parametrize(
+    ("name", "medium"),
+    [("Zorbanet", True), ("Lapsi.al", True), ("US State Department", False), ("John Smith", False)],
+)
+def test_a_source_cited_with_a_date_is_a_medium_unless_a_person_or_another_organisation(name, medium):
+    from generator.extract.outlet_mentions import is_cited_medium
+
+    assert is_cited_medium(name) is medium
