@@ -28,6 +28,7 @@ from .numbered_lists import listed_names
 from .outlet_cues import mark_cued_outlets
 from .outlet_mentions import citation_outlets, credit_mentions, is_media_name, listed_outlets_regex
 from .people import cut_glue, person_parts, trim
+from .person_cues import mark_people_by_context
 from .quotes import entity_mention
 from .ruler import make_ruler, name_patterns
 from .rules import RETYPED_LABELS, apply_name_rules
@@ -97,7 +98,11 @@ def article_mentions(
     texts = (_line(documents, a, p) for a, p in english)
     for (article, paragraph), doc in zip(english, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
         _read_paragraph(
-            readings[article.id], apply_name_rules(mark_cued_outlets(ruler(doc))), article, paragraph, index
+            readings[article.id],
+            apply_name_rules(mark_people_by_context(mark_cued_outlets(ruler(doc)))),
+            article,
+            paragraph,
+            index,
         )
     return {a.id: _article_people(a, readings[a.id], documents) for a in articles}
 

@@ -1,0 +1,51 @@
+"""People by the words around a name (issue 15): titles, speech, appositions; a nation's word is not a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract import extract
+from generator.extract.people import without_nationality
+from generator.model import Article, Document, Kind, Occurrence, Paragraph
+
+
+def people_in(nlp, text: str) -> list[str]:
+    """The person spellings extract finds in one English paragraph, with no outlets and no curation."""
+    document = Document("doc", "doc.txt", "0" * 64, (text,), "Doc")
+    article = Article("art", "T", True, Kind.ARTICLE, "en", [Occurrence("doc", 1, 1)], [Paragraph(1, text, "en")])
+    mentions = extract([article], {"doc": document}, nlp=nlp, outlets=[], curation=None)
+    return [m.span.text for m in mentions if m.entity_kind == "person"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The exiled crown prince Reza Pahlavi called for strikes.", "Reza Pahlavi"),
+        ("Former Saudi prince Turki al-Faisal said the kingdom would wait.", "Turki al-Faisal"),
+        ("Nikki Haley said in a speech that the deal was dead.", "Nikki Haley"),
+        ("Zhora Valdrin, a former member of parliament, spoke first.", "Zhora Valdrin"),
+    ],
+)
+def test_a_name_is_a_person_when_its_context_says_so_whatever_the_model_label(nlp, text, person):
+    assert person in people_in(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Morgan Stanley said profits rose.", "Goldman Sachs, the investment bank, agreed.", "Prince Edward Island voted."],
+)
+def test_firms_and_places_named_like_people_stay_what_they_are(nlp, text):
+    assert people_in(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "kept"),
+    [
+        ("Saudi Turki al-Faisal", "Turki al-Faisal"),
+        ("Iranian Zarif", "Zarif"),
+        ("German Efromovich", "German Efromovich"),
+    ],
+)
+def test_a_nation_word_in_front_is_not_part_of_a_name_unless_it_is_a_given_name(name, kept):
+    start, end = without_nationality(name, 0, len(name))
+    assert name[start:end] == kept
