@@ -61,7 +61,9 @@ def _cued_spans(token: Token) -> list[SpacySpan | None]:
     word = token.lower_
     two = f"{doc[token.i - 1].lower_} {word}" if token.i > 0 else word
     spans: list[SpacySpan | None] = []
-    if word in CUE_NOUNS or two in CUE_NOUNS:
+    if not token.is_lower:  # "Channel 4", "Weekly Digest": a capitalised noun belongs to a name
+        return spans
+    if word in CUE_NOUNS or (two in CUE_NOUNS and doc[token.i - 1].is_lower):
         spans.append(name_after(doc, token.i + 1))
         start = token.i - (two in CUE_NOUNS and word not in CUE_NOUNS)
         spans.append(name_before(doc, start))
