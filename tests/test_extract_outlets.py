@@ -72,3 +72,8 @@ def test_a_source_cited_with_a_date_is_a_medium_unless_a_person_or_another_organ
     from generator.extract.outlet_mentions import is_cited_medium
 
     assert is_cited_medium(name) is medium
+
+
+def test_a_name_before_an_aside_naming_a_medium_is_an_outlet(nlp):
+    assert "Vorbis" in outlets_in(nlp, "Vorbis, a Swiss weekly magazine, said so.")
+    assert outlets_in(nlp, "Apple, the company, said so.") == []

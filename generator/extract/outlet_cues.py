@@ -1,7 +1,7 @@
 """Outlets found by the words around them, not by a list: ``the daily La Tercera``, ``Kommersant reported``.
 
 A capitalised name is an outlet when a medium's noun stands next to it (``newspaper
-Kayhan``, ``the Shargh daily``), when its staff are named after it (``the BBC's
+Kayhan``, ``the Shargh daily``) or ends an aside after it (``Haaretz, the Israeli daily,``), when its staff are named after it (``the BBC's
 correspondent``, ``a reporter for Kayhan``), or, for a name the model calls an
 organisation, when it reports (``Kommersant reported that``) or is told something
 (``told Haaretz on Monday``). Names holding an organisation word (``Ministry``,
@@ -67,6 +67,7 @@ def _cued_spans(token: Token) -> list[SpacySpan | None]:
         spans.append(name_after(doc, token.i + 1))
         start = token.i - (two in CUE_NOUNS and word not in CUE_NOUNS)
         spans.append(name_before(doc, start))
+        spans.append(_apposed_name(doc, start))
     if word in STAFF_NOUNS:
         if token.i >= 2 and doc[token.i - 1].text in ("’s", "'s", "’", "'"):
             spans.append(_not_a_person(name_before(doc, token.i - 1)))
@@ -77,6 +78,16 @@ def _cued_spans(token: Token) -> list[SpacySpan | None]:
     if word == "told" and (span := name_after(doc, token.i + 1)) is not None:
         spans.append(_organisation(span) if _followed_by_report_word(doc, span.end) else None)
     return spans
+
+
+def _apposed_name(doc: Doc, noun: int) -> SpacySpan | None:
+    """``Haaretz, the Israeli daily,``: the name before an aside ``, a/the … <medium noun>`` (up to 3 words between)."""
+    for j in range(noun - 1, max(noun - 5, 1), -1):
+        if doc[j].lower_ in ("a", "an", "the") and doc[j - 1].text == ",":
+            return name_before(doc, j - 1)
+        if not (doc[j].is_lower or doc[j].ent_type_ in PLACE_LABELS) or doc[j].is_punct:
+            return None
+    return None
 
 
 def name_after(doc: Doc, start: int) -> SpacySpan | None:
