@@ -1,13 +1,13 @@
 """Outlets found by the words around them, not by a list: ``the daily La Tercera``, ``Kommersant reported``.
 
 A capitalised name is an outlet when a medium's noun stands next to it (``newspaper
-Kayhan``, ``the Shargh daily``) or ends an aside after it (``Haaretz, the Israeli daily,``), when its staff are named after it (``the BBC's
-correspondent``, ``a reporter for Kayhan``), or, for a name the model calls an
-organisation, when it reports (``Kommersant reported that``) or is told something
-(``told Haaretz on Monday``). Names holding an organisation word (``Ministry``,
-``Party``) and social platforms are not outlets. Also: a shipped well-known outlet
-name that runs on into a longer capitalised name (``The Observer Research
-Foundation``) is not that outlet.
+Kayhan``, ``the Shargh daily``) or ends an aside after it (``Haaretz, the Israeli
+daily,``), when its staff are named after it (``the BBC's correspondent``, ``a
+reporter for Kayhan``), or, for a name the model calls an organisation, when it
+reports (``Kommersant reported that``) or is told something (``told Haaretz on
+Monday``). Names holding an organisation word (``Ministry``, ``Party``) and social
+platforms are not outlets. Also: a shipped well-known outlet name that runs on into a
+longer capitalised name (``The Observer Research Foundation``) is not that outlet.
 
 Each rule is a ``Doc -> Doc`` function that only changes ``doc.ents``; the words are
 data in ``generator/lexicon/``.
