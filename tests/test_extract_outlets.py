@@ -77,3 +77,18 @@ def test_a_source_cited_with_a_date_is_a_medium_unless_a_person_or_another_organ
 def test_a_name_before_an_aside_naming_a_medium_is_an_outlet(nlp):
     assert "Vorbis" in outlets_in(nlp, "Vorbis, a Swiss weekly magazine, said so.")
     assert outlets_in(nlp, "Apple, the company, said so.") == []
+
+
+def test_outlets_of_the_outlet_tuning_set_are_found_from_the_text_alone(nlp):
+    """tests/fixtures/generic_news_outlets.yml, written for issue 15: before its rules P 1.000 R 0.133."""
+    from pathlib import Path
+
+    from tests.test_people_fixture import score_generic_outlets
+
+    scores = score_generic_outlets(nlp, Path(__file__).parent / "fixtures" / "generic_news_outlets.yml")
+    assert scores["precision"] >= 0.95, scores
+    assert scores["recall"] >= 0.9, scores
+
+
+def test_a_peoples_word_before_a_medium_noun_is_no_outlet(nlp):
+    assert outlets_in(nlp, "It was picked up by the Slovak daily Pravda.") == ["Pravda"]

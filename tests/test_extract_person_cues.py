@@ -49,3 +49,9 @@ def test_firms_and_places_named_like_people_stay_what_they_are(nlp, text):
 def test_a_nation_word_in_front_is_not_part_of_a_name_unless_it_is_a_given_name(name, kept):
     start, end = without_nationality(name, 0, len(name))
     assert name[start:end] == kept
+
+
+def test_a_name_ending_in_a_particle_takes_the_next_name_word_whatever_its_label(nlp):
+    assert "Ursula von der Leyen" in people_in(
+        nlp, "He attacked the Commission and its president, Ursula von der Leyen."
+    )

@@ -32,6 +32,7 @@ AFTER_REPORT = lexicon.word_set("words_after_report")
 NOT_OUTLET_WORDS = lexicon.word_set("not_outlet_words")
 PLATFORMS = lexicon.word_set("media_platforms")
 JOINERS = lexicon.word_set("outlet_name_joiners")
+NATIONALITIES = lexicon.word_set("nationality_words")
 #: Labels of words a name does not run through: dates and numbers (``On Monday Kommersant``).
 STOP_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"})
 #: Labels of a place or a people: a name wholly of them is not an outlet (``the Iranian newspaper``);
@@ -105,11 +106,14 @@ def name_before(doc: Doc, end: int) -> SpacySpan | None:
     start = end
     while start > 0 and end - start < MAX_NAME and _name_token(doc[start - 1], first=False):
         start -= 1
-    while start < end and (
-        doc[start].lower_ in JOINERS or doc[start].lower_ == "the" or doc[start].ent_type_ == "NORP"
-    ):
+    while start < end and _not_in_name(doc[start]):
         start += 1
     return SpacySpan(doc, start, end, label="OUTLET") if start < end else None
+
+
+def _not_in_name(token: Token) -> bool:
+    """A word before an outlet's name that is not part of it: "the", a joiner, a people the model names."""
+    return token.lower_ in JOINERS or token.lower_ == "the" or token.ent_type_ == "NORP"
 
 
 def _name_token(token: Token, *, first: bool) -> bool:
@@ -143,6 +147,8 @@ def _followed_by_report_word(doc: Doc, i: int) -> bool:
 def _may_be_outlet(span: SpacySpan) -> bool:
     """Not a place, a people or a date; not a platform, a person's full name or another organisation."""
     labels = [t.ent_type_ for t in span]
+    if all(t.text in NATIONALITIES for t in span):  # "the Slovak daily": a people's word the model missed
+        return False
     if "OUTLET" in labels or all(label in PLACE_LABELS for label in labels):
         return False
     words = [t.lower_ for t in span]
