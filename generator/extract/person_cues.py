@@ -21,7 +21,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.util import filter_spans
 
 from .. import lexicon
-from .names import PARTICLES, TITLES, is_given_name, is_name_word, is_person_name
+from .names import PARTICLES, TITLES, is_given_name, is_name_word, is_person_name, looks_like_full_name
 from .rules import RETYPED_LABELS, stands_like_a_name
 
 #: Titles and offices before a name, any case: ``prince``, ``ambassador``, ``Dr``.
@@ -39,6 +39,10 @@ APPOSITION_NOUNS = (
 FIRMS = frozenset(" ".join(n.split()) for n in lexicon.entries("firms_named_like_people"))
 #: Entities a cue may not turn into a person.
 FIRM_LABELS = frozenset({"PERSON", "OUTLET", "NOT_PERSON", "GPE", "LOC", "DATE", "TIME", "CARDINAL", "MONEY"})
+#: Place labels the model gives unfamiliar names (``Raed Qadri`` GPE).
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: Roles that, followed by a comma, introduce a name (``his lawyer, Raed Qadri``).
+ROLE_NOUNS = lexicon.word_set("role_nouns") | lexicon.word_set("family_words")
 MAX_WORDS = 4
 
 
@@ -53,17 +57,40 @@ def mark_people_by_context(doc: Doc) -> Doc:
 
 
 def titled_names(doc: Doc) -> list[SpacySpan]:
-    """``crown prince Reza Pahlavi``, ``Saudi prince Turki al-Faisal``: the name after a title or office."""
+    """``crown prince Reza Pahlavi``, ``his lawyer, Raed Qadri``: the name after a title, or after a role and a comma.
+
+    The model's label inside the name does not count (``Raed Qadri`` GPE), but a name
+    holding a place must then be shaped like a full name (``Prince Edward Island`` is not).
+    """
     found = []
-    for token in doc[:-1]:
-        if token.lower_.rstrip(".") not in TITLE_WORDS:
+    for token in doc[:-2]:
+        start = _name_start_after_title(token)
+        if start is None:
             continue
-        start = token.i + 1 + (doc[token.i + 1].text == ".")
-        end = name_run_end(doc, start)
+        end = name_run_end(doc, start, places=True)
         span = SpacySpan(doc, start, end, label="PERSON")
-        if end > start and _is_name_span(span) and all(t.ent_type_ != "PERSON" for t in span):
+        if end > start and _is_name_span(span, places=True) and not _inside_other_person(span):
             found.append(span)
     return found
+
+
+def _name_start_after_title(token: Token) -> int | None:
+    """Where a name would start after this token: a title (``prince``, ``Dr.``) or a role and a comma."""
+    doc = token.doc
+    if (token.lower_ in ROLE_NOUNS or token.lower_ in TITLE_WORDS) and doc[token.i + 1].text == ",":
+        return token.i + 2
+    if token.lower_.rstrip(".") in TITLE_WORDS:
+        return token.i + 1 + (doc[token.i + 1].text == ".")
+    return None
+
+
+def _inside_other_person(span: SpacySpan) -> bool:
+    """The model's person touching the span reaches beyond it: leave the model's span alone."""
+    return any(
+        e.label_ == "PERSON" and (e.start < span.start or e.end > span.end)
+        for e in span.doc.ents
+        if e.start < span.end and span.start < e.end
+    )
 
 
 def speaking_names(doc: Doc) -> list[SpacySpan]:
@@ -97,8 +124,12 @@ def _candidates(doc: Doc) -> list[SpacySpan]:
     return spans
 
 
-def name_run_end(doc: Doc, start: int) -> int:
-    """Where a run of name words starting at ``start`` ends: particles and in-word hyphens inside (``al-Faisal``)."""
+def name_run_end(doc: Doc, start: int, *, places: bool = False) -> int:
+    """Where a run of name words starting at ``start`` ends: particles and in-word hyphens inside (``al-Faisal``).
+
+    With ``places``, words the model calls places may stand in the run (``Raed Qadri`` GPE).
+    """
+    stops = FIRM_LABELS - {"PERSON"} - (PLACE_LABELS if places else set())
     end, words = start, 0
     while end < len(doc) and words < MAX_WORDS:
         token = doc[end]
@@ -109,7 +140,7 @@ def name_run_end(doc: Doc, start: int) -> int:
             if after < len(doc) and is_name_word(doc[after].text):
                 end = after
                 continue
-        if not is_name_word(token.text) or token.ent_type_ in FIRM_LABELS - {"PERSON"}:
+        if not is_name_word(token.text) or token.ent_type_ in stops:
             break
         end, words = end + 1, words + 1
     while end > start and (doc[end - 1].lower_ in PARTICLES or doc[end - 1].text == "-"):
@@ -124,12 +155,15 @@ def _joins(token: Token) -> bool:
     return token.lower_ in PARTICLES
 
 
-def _is_name_span(span: SpacySpan) -> bool:
-    """A person's name: shaped like one, no firm named like a person, no title inside."""
+def _is_name_span(span: SpacySpan, *, places: bool = False) -> bool:
+    """A person's name: shaped like one, no firm named like a person; a place inside only in a full name."""
     text = " ".join(span.text.replace("-", " - ").split()).replace(" - ", "-")
     if " ".join(w for w in span.text.split() if w.isalpha()) in FIRMS or text in FIRMS:
         return False
-    if any(t.ent_type_ in FIRM_LABELS - {"PERSON"} for t in span):
+    labels = {t.ent_type_ for t in span}
+    if labels & (FIRM_LABELS - {"PERSON"} - PLACE_LABELS):
+        return False
+    if labels & PLACE_LABELS and not (places and looks_like_full_name(text)):
         return False
     return is_person_name(text)
 
