@@ -78,3 +78,8 @@ def test_people_of_the_context_tuning_set_are_found_without_curation(nlp):
     scores = score_generic(generic_news_people(nlp, fixture))
     assert scores["precision"] >= 0.95, scores
     assert scores["recall"] >= 0.95, scores
+
+
+def test_in_a_chain_of_titles_the_last_one_introduces_the_name(nlp):
+    found = people_in(nlp, "He ordered the killing of Lieutenant Colonel Jack Turner in 1975.")
+    assert found and not any("Colonel" in name for name in found)

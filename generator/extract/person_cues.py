@@ -80,7 +80,9 @@ def _name_start_after_title(token: Token) -> int | None:
     if (token.lower_ in ROLE_NOUNS or token.lower_ in TITLE_WORDS) and doc[token.i + 1].text == ",":
         return token.i + 2
     if token.lower_.rstrip(".") in TITLE_WORDS:
-        return token.i + 1 + (doc[token.i + 1].text == ".")
+        start = token.i + 1 + (doc[token.i + 1].text == ".")
+        # "Lieutenant Colonel Jack Turner": the last title of a chain introduces the name
+        return start if start < len(doc) and doc[start].lower_.rstrip(".") not in TITLE_WORDS else None
     return None
 
 
