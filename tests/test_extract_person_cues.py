@@ -83,3 +83,14 @@ def test_people_of_the_context_tuning_set_are_found_without_curation(nlp):
 def test_in_a_chain_of_titles_the_last_one_introduces_the_name(nlp):
     found = people_in(nlp, "He ordered the killing of Lieutenant Colonel Jack Turner in 1975.")
     assert found and not any("Colonel" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Archbishop Desmond Tutu opened the centre.", "Desmond Tutu"),
+        ("Emir Aslan Hasanzadeh opened the centre.", "Emir Aslan Hasanzadeh"),
+    ],
+)
+def test_an_office_in_front_is_cut_off_but_not_a_given_name_spelled_like_one(nlp, text, person):
+    assert person in people_in(nlp, text)
