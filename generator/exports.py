@@ -54,10 +54,14 @@ def write_corpus_json(corpus: Corpus, lookups: Lookups, path: Path) -> None:
                 "language": a.language,
                 "kind": a.kind.value,
                 "title_derived": a.title_derived,
+                "date": a.date.value if a.date else None,
+                "date_line": a.date.line if a.date else None,
+                "date_source": a.date.source.value if a.date else None,
+                "source_url": a.source_url,
             }
             for a in corpus.articles
         ),
-        "people": (_entity_json(lookups, p, repeats) for p in corpus.people),
+        "people": (_person_json(lookups, p, repeats) for p in corpus.people),
         "outlets": (
             {**_entity_json(lookups, o, repeats), "kind": o.outlet_kind, "parent": o.parent} for o in corpus.outlets
         ),
@@ -93,6 +97,14 @@ def _entity_json(lookups: Lookups, entity: Entity, repeats: RepeatedLines) -> di
         "url": lookups.entity_url(entity),
         "mentions": mentions,
     }
+
+
+def _person_json(lookups: Lookups, person: Entity, repeats: RepeatedLines) -> dict:
+    """A person's record; a disambiguation entry also says so and lists the ids of the people who carry its name."""
+    record = _entity_json(lookups, person, repeats)
+    if person.is_disambiguation:
+        record.update({"kind": "disambiguation", "refers_to": list(person.refers_to)})
+    return record
 
 
 class RepeatedLines:

@@ -16,15 +16,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
 from . import pagemeta
+from .entity_names import outlet_entries, person_entries
 from .entity_views import entity_pages
 from .exports import csv_exports, write_corpus_json
 from .fragments import front_matter_value, link
 from .lookups import Lookups, check_reserved
 from .model import Corpus, Entity
 from .pagemeta import PageUrls
-from .pagination import DEFAULT_LIMITS, IndexPage, PageLimits, index_pages, page_root
+from .pagination import DEFAULT_LIMITS, IndexPage, PageLimits, entry_count, index_pages, page_root
 from .siteconfig import SiteConfig
 from .views import Context, article_page, document_page
 from .wording import plural
@@ -88,7 +90,7 @@ def render(
     lookups = Lookups(corpus, language=site.language)
     ctx = Context(lookups, site, PageUrls(site_url), accessed or pagemeta.source_date())
     out = PageWriter(docs_dir)
-    out.page("index.md", "home.md.j2", **_home_values(ctx))
+    out.page("index.md", "home.md.j2", page=home_page(ctx))
     out.page("search.md", "search.md.j2")
     for document in corpus.documents:
         out.page(f"documents/{document.id}.md", "document.md.j2", page=document_page(ctx, document))
@@ -97,7 +99,7 @@ def render(
             out.page(f"articles/{article.id}.md", "article.md.j2", page=article_page(ctx, article))
     for entity in (*corpus.people, *corpus.outlets):
         page, further = entity_pages(ctx, entity, limits)
-        out.page(f"{lookups.entity_url(entity).rstrip('/')}.md", "entity.md.j2", page=page)
+        out.page(f"{lookups.entity_url(entity).rstrip('/')}.md", page.template, page=page)
         for part_page in further:
             out.page(part_page.path, "entity_part.md.j2", page=part_page)
     for index_page in _index_pages(ctx, limits):
@@ -110,25 +112,52 @@ def render(
     return len(out.written)
 
 
-def _home_values(ctx: Context) -> dict:
-    """The home page's values, under the names ``home.md.j2`` reads."""
+@dataclass(frozen=True)
+class Ranked:
+    """A link to an entity on the home page, with its count already worded."""
+
+    link: Markup
+    count: str
+
+
+@dataclass(frozen=True)
+class HomePage:
+    """The home page's ready values."""
+
+    site_name: str
+    description: str
+    counts: dict[str, int]
+    top_people: tuple[Ranked, ...]
+    top_outlets: tuple[Ranked, ...]
+    jsonld: Markup
+
+
+def home_page(ctx: Context) -> HomePage:
+    """The site's name and description, the section counts, and the most mentioned people and outlets."""
     corpus = ctx.lookups.corpus
+    people = [p for p in corpus.people if not p.is_disambiguation]
     counts = {
         "documents": len(corpus.documents),
         "articles": sum(a.has_page for a in corpus.articles),
-        "people": len(corpus.people),
+        "people": len(people),
         "outlets": len(corpus.outlets),
     }
     jsonld = pagemeta.home_jsonld(site_name=ctx.site.name, description=ctx.site.description, root="", urls=ctx.urls)
-    return {
-        "site_name": ctx.site.name,
-        "site": ctx.lookups,
-        "counts": counts,
-        "top_people": _top(corpus.people),
-        "top_outlets": _top(corpus.outlets),
-        "description": ctx.site.description,
-        "jsonld": pagemeta.jsonld_front_matter(jsonld),
-    }
+
+    def ranked(entities: list[Entity]) -> tuple[Ranked, ...]:
+        return tuple(
+            Ranked(link("", ctx.lookups.entity_url(e), e.name), plural(len(e.mentions), "mention", "mentions"))
+            for e in _top(entities)
+        )
+
+    return HomePage(
+        site_name=ctx.site.name,
+        description=ctx.site.description,
+        counts=counts,
+        top_people=ranked(people),
+        top_outlets=ranked(corpus.outlets),
+        jsonld=pagemeta.jsonld_front_matter(jsonld),
+    )
 
 
 def _top(entities: list[Entity], n: int = 10) -> list[Entity]:
@@ -160,10 +189,10 @@ def _index_rows(ctx: Context) -> dict[IndexSection, list[tuple[str, str, str]]]:
             if a.has_page
         ],
         IndexSection("people", "People", "person", "people"): [
-            (p.name, url("people", p.id), _count_label(p)) for p in corpus.people
+            row for p in corpus.people for row in person_entries(p, url("people", p.id), _count_label(p))
         ],
         IndexSection("outlets", "Outlets", "outlet", "outlets"): [
-            (o.name, url("outlets", o.id), _count_label(o)) for o in corpus.outlets
+            row for o in corpus.outlets for row in outlet_entries(o, url("outlets", o.id), _count_label(o))
         ],
     }
 
@@ -180,7 +209,7 @@ def _index_pages(ctx: Context, limits: PageLimits) -> list[IndexPage]:
                 urls=ctx.urls,
                 count=sum(len(g.rows) for g in index_page.groups),
             )
-            count_label = plural(len(rows), section.singular, section.plural)
+            count_label = plural(entry_count(rows), section.singular, section.plural)
             pages.append(replace(index_page, count_label=count_label, jsonld=pagemeta.jsonld_front_matter(data)))
     return pages
 
