@@ -23,10 +23,13 @@ from ..curation import Curation
 from ..model import Article, Document, Mention, OutletRecord, Paragraph
 from ..outlets import OutletIndex, outlet_key
 from .known_names import known_name_mentions, known_person_names
+from .name_lists import name_line_mentions, name_list_mentions
 from .names import GLUE_BREAK, looks_like_full_name
 from .numbered_lists import listed_names
+from .outlet_cues import mark_cued_outlets
 from .outlet_mentions import citation_outlets, credit_mentions, is_media_name, listed_outlets_regex
 from .people import cut_glue, person_parts, trim
+from .person_cues import mark_people_by_context
 from .quotes import entity_mention
 from .ruler import make_ruler, name_patterns
 from .rules import RETYPED_LABELS, apply_name_rules
@@ -95,7 +98,13 @@ def article_mentions(
     english = [(a, p) for a in articles for p in a.paragraphs if goes_to_model(p)]
     texts = (_line(documents, a, p) for a, p in english)
     for (article, paragraph), doc in zip(english, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
-        _read_paragraph(readings[article.id], apply_name_rules(ruler(doc)), article, paragraph, index)
+        _read_paragraph(
+            readings[article.id],
+            apply_name_rules(mark_people_by_context(mark_cued_outlets(ruler(doc)))),
+            article,
+            paragraph,
+            index,
+        )
     return {a.id: _article_people(a, readings[a.id], documents) for a in articles}
 
 
@@ -103,6 +112,7 @@ def _read_paragraph(reading: _Reading, doc: Doc, article: Article, paragraph: Pa
     """Note one paragraph's mentions, and what the per-article rules need of it, in ``reading``."""
     reading.found.extend(doc_mentions(doc, article, paragraph, index))
     reading.found.extend(citation_outlets(article, paragraph))
+    reading.found.extend(name_list_mentions(article, paragraph))
     reading.unsure.extend(unsure_full_names(doc, article, paragraph))
     reading.speakers |= words_in_person_context(doc)
     # A one-word organisation may be a surname the model mislabelled ("Alcaraz" ORG); places are not.
@@ -121,6 +131,7 @@ def _article_people(article: Article, reading: _Reading, documents: dict[str, Do
     found.extend(m for m in reading.unsure if m.span.text.split()[-1] in reading.speakers)
     found.extend(surname_mentions(article, found, reading.paragraphs))
     found.extend(listed_names(article, found))
+    found.extend(name_line_mentions(article))
     return without_teams(found, documents)
 
 
