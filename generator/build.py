@@ -20,6 +20,7 @@ from .extract import finish_mentions, load_nlp
 from .load import Inputs, load_inputs
 from .model import Article, Corpus, Document, Mention
 from .names import person_key
+from .outlets import with_well_known
 from .pagemeta import redirect_maps
 from .render import PageLimits, render
 from .resolve import resolve
@@ -67,7 +68,9 @@ def build_corpus(
         mentions = extract_all(articles, inputs, runner=runner, nlp_loader=nlp_loader)
     timings.report("extract", f"{len(mentions)} mentions")
     with timings.stage("resolve"):
-        articles, people, outlets = resolve(articles, mentions, curation=inputs.curation, outlets=inputs.outlets)
+        # The shipped list of well-known outlets gives kind and aliases to outlets no maintainer listed.
+        outlet_records = with_well_known(inputs.outlets)
+        articles, people, outlets = resolve(articles, mentions, curation=inputs.curation, outlets=outlet_records)
     timings.report("resolve", f"{len(people)} people, {len(outlets)} outlets")
     for warning in unmatched_curation(inputs.curation, mentions, inputs.documents):
         timings.report("warning", str(warning))
