@@ -53,6 +53,8 @@ _NAME_COLON = re.compile(r"^\s*([^\s:.!?][^:.!?]{0,60}?)\s*:\s*(\S.*?)\s*$")
 #: How an interview answer ends (a headline such as ``Olsi Jazexhi: MEK Helping Albania …`` does not).
 ANSWER_ENDS = frozenset('.!?…”"»')
 MIN_QUOTE_WORDS = 2
+#: Question paragraphs that make an article an interview (one may be a rhetorical question).
+MIN_QUESTIONS = 2
 #: "according to X": the one attribution that is not a verb.
 ACCORDING = "according"
 #: Words that make a paragraph worth parsing (with any quotation mark).
@@ -99,6 +101,8 @@ class SpeechNotes:
     """The first line that asks a question (``Q: …``, ``ABC News: … ?``): the introduction ends there."""
     after_question: bool = False
     last_line: int = 0
+    questions: int = 0
+    """Paragraphs that are a question: two or more make the article an interview, whatever segment called it."""
 
     def read(self, doc: Doc, paragraph: Paragraph) -> None:
         """Note the statements of one paragraph (its ``Doc`` from the model and the name rules)."""
@@ -124,6 +128,7 @@ class SpeechNotes:
         self.previous = (line, len(self.statements) - 1, answered) if found else None
         self.last_line = line
         self.after_question = _is_question(doc.text)
+        self.questions += self.after_question
         if self.after_question and self.first_question is None:
             self.first_question = line
         sentences = list(doc.sents)
@@ -256,7 +261,7 @@ class SpeechNotes:
                 who = antecedent(statement, persons, article)
             else:
                 who = named_speaker(statement, persons) or known_speaker(statement, persons, article)
-            if statement.interview_only and article.kind is not Kind.INTERVIEW:
+            if statement.interview_only and article.kind is not Kind.INTERVIEW and self.questions < MIN_QUESTIONS:
                 who = None
             speakers.append(who)
             if who is None or statement.start >= statement.end:

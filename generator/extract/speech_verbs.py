@@ -76,13 +76,14 @@ def _governing_verb(doc: Doc, quote: Quoted) -> Token | None:
 
 
 def speaker_ranges(verb: Token, *, beside_quote: bool) -> tuple[tuple[int, int], ...]:
-    """Where the speaker's name stands: the verb's parsed subject (and its appositions), else beside the verb."""
+    """Where the speaker's name may stand, best first: the verb's parsed subject (and its appositions), then,
+    at a quote or without a parse, the name right beside the verb (``“…,” says X``, ``“…” X recalls``)."""
     ranges = []
     subject = _subject(verb) if verb.doc.has_annotation("DEP") else None
     if subject is not None:
         ranges.append(subject)
         ranges.extend(c for c in subject.children if c.dep_ == "appos")
-    elif beside_quote or not verb.doc.has_annotation("DEP"):
+    if beside_quote or not verb.doc.has_annotation("DEP"):  # after the parse's subject, the name beside the verb
         doc = verb.doc
         if verb.i + 1 < len(doc) and verb.lower_ not in LISTENER_VERBS and doc[verb.i + 1].pos_ in ("PROPN", "PRON"):
             ranges.append(doc[verb.i + 1])
