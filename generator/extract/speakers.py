@@ -46,7 +46,15 @@ from .speaker_names import (
     speaker_mention,
 )
 from .speech_marks import Quoted, inside, quotations
-from .speech_verbs import ATTRIBUTION_VERBS, is_speech_verb, pronoun_at, quote_verb, reported_words, speaker_ranges
+from .speech_verbs import (
+    ATTRIBUTION_VERBS,
+    PRONOUNS,
+    is_speech_verb,
+    pronoun_at,
+    quote_verb,
+    reported_words,
+    speaker_ranges,
+)
 
 #: ``Hassan Hayrani: answer``: up to five words of a name, then a colon.
 _NAME_COLON = re.compile(r"^\s*([^\s:.!?][^:.!?]{0,60}?)\s*:\s*(\S.*?)\s*$")
@@ -211,7 +219,8 @@ class SpeechNotes:
         else:
             return None
         line, start, end, text = found
-        chain = re.search(rf"\b{pronoun}\b", text, flags=re.IGNORECASE)
+        same = "|".join(word for word, gender in PRONOUNS.items() if gender == PRONOUNS[pronoun])  # "he", "him"
+        chain = re.search(rf"\b(?:{same})\b", text, flags=re.IGNORECASE)
         end = start + chain.start() if chain else end
         return (line, start, end, text[: end - start])
 
