@@ -6,13 +6,18 @@ STAMP  := $(VENV)/.installed
 # axe-core for the browser tests' accessibility scans, pinned by tests/browser/package-lock.json.
 AXE    := tests/browser/node_modules/.installed
 
-.PHONY: site test serve check review lint bench clean
+.PHONY: site test system-deps serve check review lint bench clean
 
 site: $(STAMP)  ## install everything into .venv, then build content/ into site/
 	$(PY) -m generator build --content content --out site
 
-test: $(STAMP) $(AXE)  ## run the whole test suite (unit, end-to-end, browser)
+test: system-deps $(STAMP) $(AXE)  ## run the whole test suite (unit, end-to-end, browser)
 	$(PY) -m pytest -q
+
+# Chromium, nginx and npm: installed with apt-get when run as root (a fresh machine); otherwise, if
+# one is missing, make stops here and prints the command that installs them.
+system-deps:
+	@bash .ci/install-system-deps
 
 serve: $(STAMP)  ## preview site/ on http://127.0.0.1:8000
 	$(PY) -m generator serve --out site
@@ -37,7 +42,7 @@ $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
-$(AXE): tests/browser/package-lock.json
+$(AXE): tests/browser/package-lock.json | system-deps
 	npm ci --prefix tests/browser --no-audit --no-fund
 	touch $(AXE)
 

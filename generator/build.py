@@ -27,6 +27,7 @@ from .runner import Runner, default_jobs
 from .site import check_replaceable, run_mkdocs, run_pagefind, staging_area, swap_in
 from .siteconfig import read_site_config
 from .tasks import ArticleInput, FindNames, SegmentDocument, SignText
+from .teasers import date_corpus
 
 
 @dataclass
@@ -60,6 +61,8 @@ def build_corpus(
     with timings.stage("dedupe"):
         articles = dedupe_all(segments, runner=runner)
     timings.report("dedupe", f"{len(articles)} distinct articles")
+    for warning in date_corpus(articles, inputs.documents, inputs.curation):
+        timings.report("warning", str(warning))
     with timings.stage("extract"):
         mentions = extract_all(articles, inputs, runner=runner, nlp_loader=nlp_loader)
     timings.report("extract", f"{len(mentions)} mentions")
@@ -161,6 +164,8 @@ def build(
         release_memory()
         with timings.stage("mkdocs"):
             run_mkdocs(config_file, docs_dir, site_dir, site_url=site_url, redirect_maps=redirects)
+        if not site_url:
+            timings.report("mkdocs", "no sitemap.xml: a sitemap needs absolute URLs; build with --site-url to get one")
         with timings.stage("pagefind"):
             run_pagefind(site_dir)
         swap_in(site_dir, out_dir)

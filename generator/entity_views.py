@@ -1,8 +1,10 @@
-"""Entity views: a person's or an outlet's page, and the further pages its long lists continue on.
+"""Entity views: a person's, an outlet's or a disambiguation page, and the further pages their long lists go on to.
 
-An entity page shows every mention, grouped by article; it and its lists of articles
-(credited, first published, translated or republished) continue on numbered pages inside
-the entity's folder when they pass the page limits.
+A person page opens with the words attributed to them ("In their own words"), then quotes every
+mention, one quote per sentence, grouped by article; it and its lists of articles (credited, first
+published, translated or republished) continue on numbered pages inside the entity's folder when
+they pass the page limits. A disambiguation page (a bare name the text does not settle) links the
+people who carry the name, then quotes the mentions that name only it.
 
 Does not: make markup (``fragments``) or write files (``render``).
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from markupsafe import Markup
 
@@ -20,6 +23,7 @@ from .lookups import Lookups
 from .model import Article, Entity, Mention
 from .pagemeta import Citation
 from .pagination import PageLimits, Pager, Target, list_chunks, make_pager, mention_chunks, page_root
+from .quotes import Places, sentences, statements
 from .views import Context
 
 #: Entity pages show every mention; past this many on one page, the per-article groups start closed.
@@ -30,7 +34,8 @@ OPEN_MENTION_LIMIT = 20
 class MentionGroup:
     """The quoted mentions from one article, on an entity page."""
 
-    title: str
+    title: Markup
+    """A link to the article, with its outlet and date."""
     count: int
     open: bool
     html: Markup
@@ -50,6 +55,8 @@ class EntityPart:
     pager: Pager | None
     groups: tuple[MentionGroup, ...] = ()
     links: tuple[Markup, ...] = ()
+    quotes: tuple[Markup, ...] = ()
+    """Attributed words, each linked to its paragraph."""
 
 
 @dataclass(frozen=True)
@@ -63,8 +70,9 @@ class Spelling:
 
 @dataclass(frozen=True)
 class EntityPage:
-    """A person or an outlet: counts, spellings, credits and every mention (the first page of each list)."""
+    """A person or an outlet: counts, spellings, credits, attributed words, mentions (each list's first page)."""
 
+    template: ClassVar[str] = "entity.md.j2"
     name: str
     kind: str
     mention_count: int
@@ -75,6 +83,8 @@ class EntityPage:
     spellings: tuple[Spelling, ...]
     """Empty when the name is only ever written one way."""
     lists: tuple[EntityPart, ...]
+    statements: EntityPart | None
+    """The words the sources attribute to this person ("In their own words")."""
     mentions: EntityPart | None
     co_mentioned: tuple[tuple[Markup, int], ...]
     mentioning_outlets: tuple[Markup, ...]
@@ -97,6 +107,7 @@ class EntityPartPage:
 #: An entity page's long lists, each continued on numbered pages of its own inside the entity's
 #: folder (``people/<slug>/mentions-2/``): key -> (heading on the first page, what the items are).
 ENTITY_SERIES = {
+    "statements": ("In their own words", "statements"),
     "mentions": ("Mentions", "mentions"),
     "authored": ("Articles credited to this name", "articles credited to this name"),
     "published": ("First published", "articles first published"),
@@ -104,16 +115,36 @@ ENTITY_SERIES = {
 }
 
 
-def entity_pages(ctx: Context, entity: Entity, limits: PageLimits) -> tuple[EntityPage, list[EntityPartPage]]:
-    """The view of a person's or outlet's page, and of the further pages its long lists continue on."""
+@dataclass(frozen=True)
+class DisambiguationPage:
+    """A bare name the text does not settle: the people who carry it, then the mentions that name only it."""
+
+    template: ClassVar[str] = "disambiguation.md.j2"
+    name: str
+    mention_count: int
+    article_count: int
+    refers_to: tuple[tuple[Markup, int], ...]
+    """A link to each person who carries the name, with their number of mentions."""
+    mentions: EntityPart | None
+    jsonld: Markup
+
+
+def entity_pages(
+    ctx: Context, entity: Entity, limits: PageLimits
+) -> tuple[EntityPage | DisambiguationPage, list[EntityPartPage]]:
+    """The view of a person's, outlet's or disambiguation page, and of the further pages its long lists continue on."""
     lookups, root = ctx.lookups, "../../"
     path = lookups.entity_url(entity)
     by_article: dict[str, list[Mention]] = defaultdict(list)
     for mention in entity.mentions:
         by_article[mention.article].append(mention)
-    person = entity.entity_kind == "person"
     series = {"mentions": _mention_parts(ctx, path, by_article, limits.mentions)}
+    if entity.is_disambiguation:
+        page = _disambiguation_page(ctx, entity, path, series["mentions"], len(by_article))
+        return page, _further_pages(entity, path, series)
+    person = entity.entity_kind == "person"
     if person:
+        series["statements"] = _statement_parts(ctx, path, entity, limits.mentions)
         credited = {"authored": lookups.authored[entity.id]}
     else:
         credited = {"published": lookups.published[entity.id], "relayed": lookups.relayed[entity.id]}
@@ -128,7 +159,8 @@ def entity_pages(ctx: Context, entity: Entity, limits: PageLimits) -> tuple[Enti
         outlet_kind=entity.outlet_kind,
         parent=ctx.entity_link(root, parent) if parent else None,
         spellings=_spellings(lookups, entity),
-        lists=tuple(parts[0] for name, parts in series.items() if name != "mentions" and parts),
+        lists=tuple(parts[0] for name, parts in series.items() if name in credited and parts),
+        statements=series["statements"][0] if series.get("statements") else None,
         mentions=series["mentions"][0] if series["mentions"] else None,
         co_mentioned=tuple((ctx.entity_link(root, p), n) for p, n in _co_mentioned(lookups, entity, set(by_article)))
         if person
@@ -145,7 +177,12 @@ def entity_pages(ctx: Context, entity: Entity, limits: PageLimits) -> tuple[Enti
             )
         ),
     )
-    further = [
+    return page, _further_pages(entity, path, series)
+
+
+def _further_pages(entity: Entity, path: str, series: dict[str, list[EntityPart]]) -> list[EntityPartPage]:
+    """The pages after the first of each of the entity's long lists."""
+    return [
         EntityPartPage(
             path=f"{part.url.rstrip('/')}.md",
             title=f"{entity.name}: {part.range}",
@@ -157,19 +194,35 @@ def entity_pages(ctx: Context, entity: Entity, limits: PageLimits) -> tuple[Enti
         for parts in series.values()
         for part in parts[1:]
     ]
-    return page, further
+
+
+def _disambiguation_page(
+    ctx: Context, entry: Entity, path: str, mentions: list[EntityPart], article_count: int
+) -> DisambiguationPage:
+    """The view of a disambiguation page: links to the people who carry the name, then its unsettled mentions."""
+    people = [ctx.lookups.people[pid] for pid in entry.refers_to if pid in ctx.lookups.people]
+    title = f"{entry.name} may refer to"
+    jsonld = pagemeta.collection_jsonld(title=title, path=path, root="../../", urls=ctx.urls, count=len(people))
+    return DisambiguationPage(
+        name=entry.name,
+        mention_count=len(entry.mentions),
+        article_count=article_count,
+        refers_to=tuple((ctx.entity_link("../../", p), len(p.mentions)) for p in people),
+        mentions=mentions[0] if mentions else None,
+        jsonld=pagemeta.jsonld_front_matter(jsonld),
+    )
 
 
 def _mention_parts(ctx: Context, base: str, by_article: dict[str, list[Mention]], limit: int) -> list[EntityPart]:
-    """An entity's mentions grouped by article (sorted by title), cut between groups into pages."""
-    lookups = ctx.lookups
+    """An entity's mentions grouped by article (sorted by title), one quote per sentence, paged between groups."""
+    lookups, places = ctx.lookups, Places(ctx.lookups)
     groups = [
-        (lookups.articles[aid], sorted(ms, key=lambda m: (m.span.line, m.span.start)))
+        (lookups.articles[aid], sentences(ms))
         for aid, ms in sorted(
             by_article.items(), key=lambda kv: ((lookups.articles[kv[0]].title or "").casefold(), kv[0])
         )
     ]
-    chunks = mention_chunks([len(ms) for _, ms in groups], limit)
+    chunks = mention_chunks([sum(len(s) for s in ss) for _, ss in groups], limit)
 
     def items(index: int, root: str) -> dict:
         indexes, first, last = chunks[index]
@@ -177,24 +230,31 @@ def _mention_parts(ctx: Context, base: str, by_article: dict[str, list[Mention]]
         return {
             "groups": tuple(
                 MentionGroup(
-                    title=article.title or article.id,
-                    count=len(mentions),
+                    title=fragments.group_heading(ctx.article_link(root, article), places.details(article)),
+                    count=sum(len(s) for s in sentence_list),
                     open=not collapse or i == 0,
-                    html=Markup("\n").join(
-                        fragments.mention_html(
-                            m,
-                            lang=lookups.quote_language(article, m),
-                            href=root + lookups.mention_url(m),
-                            source=lookups.documents[m.span.document].source,
-                        )
-                        for m in mentions
-                    ),
+                    html=Markup("\n").join(places.sentence_item(article, s, root) for s in sentence_list),
                 )
-                for i, (article, mentions) in enumerate(groups[j] for j in indexes)
+                for i, (article, sentence_list) in enumerate(groups[j] for j in indexes)
             )
         }
 
     return _series_parts(base, "mentions", [(first, last) for _, first, last in chunks], items)
+
+
+def _statement_parts(ctx: Context, base: str, person: Entity, limit: int) -> list[EntityPart]:
+    """The words attributed to the person, ``limit`` a page, each linked to its paragraph."""
+    said, places = statements(ctx.lookups, person.mentions), Places(ctx.lookups)
+    chunks = list_chunks(len(said), limit)
+
+    def items(index: int, root: str) -> dict:
+        quotes = []
+        for i in chunks[index][0]:
+            mention = said[i]
+            quotes.append(places.speech_item(ctx.lookups.articles[mention.article], mention.speech, root))
+        return {"quotes": tuple(quotes)}
+
+    return _series_parts(base, "statements", [(first, last) for _, first, last in chunks], items)
 
 
 def _article_list_parts(ctx: Context, base: str, series: str, articles: list[Article], step: int) -> list[EntityPart]:
@@ -253,11 +313,12 @@ def _spellings(lookups: Lookups, entity: Entity) -> tuple[Spelling, ...]:
 
 
 def _co_mentioned(lookups: Lookups, person: Entity, articles: set[str], n: int = 10) -> list[tuple[Entity, int]]:
-    """The people most often named in the same articles as ``person``, with how many articles."""
+    """The people (no disambiguation entry) most often named in the same articles as ``person``, with how many."""
     counts: Counter[str] = Counter()
     for article_id in articles:
         counts.update(lookups.people_by_article[article_id] - {person.id})
-    return [(lookups.people[pid], c) for pid, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+    people = [(lookups.people[pid], c) for pid, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return [(p, c) for p, c in people if not p.is_disambiguation][:n]
 
 
 def _mentioning_outlets(lookups: Lookups, by_article: dict[str, list[Mention]]) -> list[Entity]:

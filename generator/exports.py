@@ -54,10 +54,14 @@ def write_corpus_json(corpus: Corpus, lookups: Lookups, path: Path) -> None:
                 "language": a.language,
                 "kind": a.kind.value,
                 "title_derived": a.title_derived,
+                "date": a.date.value if a.date else None,
+                "date_line": a.date.line if a.date else None,
+                "date_source": a.date.source.value if a.date else None,
+                "source_url": a.source_url,
             }
             for a in corpus.articles
         ),
-        "people": (_entity_json(lookups, p, repeats) for p in corpus.people),
+        "people": (_person_json(lookups, p, repeats) for p in corpus.people),
         "outlets": (
             {**_entity_json(lookups, o, repeats), "kind": o.outlet_kind, "parent": o.parent} for o in corpus.outlets
         ),
@@ -82,9 +86,7 @@ def _json(value: object) -> str:
 def _entity_json(lookups: Lookups, entity: Entity, repeats: RepeatedLines) -> dict:
     """A person's or outlet's record, with every mention, repeats included, in source order."""
     mentions = [_mention_json(m) for m in entity.mentions]
-    mentions += [
-        _repeated(_mention_json(m), d, n) for m in entity.mentions for d, n in repeats(m)
-    ]
+    mentions += [_repeated(_mention_json(m), d, n) for m in entity.mentions for d, n in repeats(m)]
     mentions.sort(key=lambda m: (m["document"], m["line"], m["start"], m["article"], m["role"]))
     return {
         "id": entity.id,
@@ -101,6 +103,14 @@ def _repeated(found: dict, document: str, line: int) -> dict:
     if "speech" in found:
         repeat["speech"] = {**found["speech"], "line": found["speech"]["line"] - found["line"] + line}
     return repeat
+
+
+def _person_json(lookups: Lookups, person: Entity, repeats: RepeatedLines) -> dict:
+    """A person's record; a disambiguation entry also says so and lists the ids of the people who carry its name."""
+    record = _entity_json(lookups, person, repeats)
+    if person.is_disambiguation:
+        record.update({"kind": "disambiguation", "refers_to": list(person.refers_to)})
+    return record
 
 
 class RepeatedLines:

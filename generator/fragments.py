@@ -38,14 +38,25 @@ def front_matter_value(value: str) -> Markup:
     return Markup(json.dumps(str(escape(value)), ensure_ascii=False))
 
 
+def marked(quote: str, spans: Iterable[tuple[int, int]]) -> Markup:
+    """The quote with each span (offsets within it) wrapped in <mark>, all of it escaped.
+
+    A span outside the quote, or overlapping one before it, is left unmarked.
+    """
+    parts: list[str] = []
+    cursor = 0
+    for start, end in sorted(set(spans)):
+        if start < cursor or not (0 <= start < end <= len(quote)):
+            continue
+        parts += [escape(quote[cursor:start]), "<mark>", escape(quote[start:end]), "</mark>"]
+        cursor = end
+    parts.append(escape(quote[cursor:]))
+    return Markup("".join(parts))
+
+
 def highlight(mention: Mention) -> Markup:
     """The quote with the mention's surface text wrapped in <mark>, all of it escaped."""
-    start = mention.span.start - mention.quote_start
-    end = mention.span.end - mention.quote_start
-    quote = mention.quote
-    if not (0 <= start < end <= len(quote)):
-        return escape(quote)
-    return Markup(f"{escape(quote[:start])}<mark>{escape(quote[start:end])}</mark>{escape(quote[end:])}")
+    return marked(mention.quote, [(mention.span.start - mention.quote_start, mention.span.end - mention.quote_start)])
 
 
 def byline(outlet: Markup | None, via: list[Markup], authors: list[Markup]) -> Markup:
@@ -93,14 +104,36 @@ def segment_start_html(label: Markup | str) -> Markup:
     return Markup(f'<p class="segment-start" data-pagefind-ignore="all">{escape(label)}</p>')
 
 
-def mention_html(mention: Mention, *, lang: str | None, href: str, source: str) -> Markup:
-    """One quoted mention on an entity page, linked to its paragraph."""
+def quote_item(html: Markup, *, lang: str | None, href: str, label: str) -> Markup:
+    """One quote on an entity page (a sentence, or attributed words), linked to its paragraph by ``label``."""
     lang_attr = f' lang="{escape(lang)}"' if lang else ""
-    return Markup(
-        f"<li><blockquote{lang_attr}>{highlight(mention)}</blockquote> "
-        f'<a class="source" href="{escape(href)}">{mention.role.value} · {escape(source)}, '
-        f"line {mention.span.line}</a></li>"
-    )
+    source = f'<a class="source" href="{escape(href)}">{escape(label)}</a>'
+    return Markup(f"<li><blockquote{lang_attr}>{html}</blockquote> {source}</li>")
+
+
+def group_heading(article: Markup, details: str) -> Markup:
+    """The heading of an article's quotes on an entity page: a link to the article, its outlet and date."""
+    return article + Markup(f" · {escape(details)}") if details else article
+
+
+def see_link(root: str, url: str, label: str, target: str) -> Markup:
+    """An A–Z "see" entry: the other spelling, then a link to the page it is filed under."""
+    arrow = '<span role="img" aria-label="see">→</span>'
+    return Markup(f'<span class="see">{escape(label)} {arrow} {link(root, url, target)}</span>')
+
+
+def with_spellings(entity_link: Markup, spellings: list[str]) -> Markup:
+    """A link to a person or outlet, then every other spelling the corpus has for it (indexed for search)."""
+    if not spellings:
+        return entity_link
+    return entity_link + Markup(f' <span class="spellings">({escape(", ".join(spellings))})</span>')
+
+
+def speakers_after(links: list[Markup]) -> Markup:
+    """After a paragraph holding attributed words: a link to each person they are attributed to."""
+    if not links:
+        return Markup("")
+    return Markup(' <span class="speaker" data-pagefind-ignore>— ') + joined(links) + Markup("</span>")
 
 
 def linked_text(text: str, marks: list[tuple[Mention, str]]) -> Markup:

@@ -66,11 +66,29 @@ class PublicationDate:
     """Where it was read (for a teaser: the teaser's line in its document)."""
     source: DateSource
     note: str | None = None
-    """A disagreeing date seen elsewhere (a teaser's), kept for the reader."""
+    """A disagreeing date seen elsewhere (a teaser's), or the maintainer's reason for a curated date."""
 
     @property
     def year(self) -> str:
         return self.value[:4]
+
+
+@dataclass(frozen=True)
+class Teaser:
+    """One item of a navigation block (``Name, Outlet, Date:… excerpt``): a pointer to a piece, maybe in the corpus."""
+
+    document: str
+    line: int
+    """The teaser paragraph's line in ``document``."""
+    headline: str | None
+    """The headline the item gives (the line above it, or the title glued before its credits)."""
+    headline_line: int | None
+    article: str | None
+    """Id of the corpus article with that headline; ``None``: cited, not in this archive."""
+    credit: str | None
+    """The item's author and outlet text as written (``Michael Rubin, National Interest``)."""
+    date: str | None
+    """The date the item gives, at its precision."""
 
 
 @dataclass(frozen=True)
@@ -180,6 +198,8 @@ class Article:
     """The publication date its text states, when it states one."""
     source_url: str | None = None
     """The original address its text names ("Source: https://…"), shown as a plain outbound link."""
+    teasers: list[Teaser] = field(default_factory=list)
+    """For a navigation block: the teaser items it holds, in line order (set after ``dedupe``)."""
 
     @property
     def primary(self) -> Occurrence:

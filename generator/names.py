@@ -93,3 +93,41 @@ def outlet_name(text: str) -> str:
     """``the Listening Post’s`` -> ``Listening Post``."""
     text = POSSESSIVE.sub("", " ".join(text.split()))
     return re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).strip(' ,.;:“”"')
+
+
+#: Particles of a surname (``van der``, ``bin``, ``al-``): filed after the given names.
+NAME_PARTICLES = lexicon.word_set("name_particles", lower=True)
+#: Generational suffixes (``Jr.``, ``III``): kept last, after a comma.
+NAME_SUFFIXES = lexicon.word_set("name_suffixes")
+
+
+def index_name(name: str) -> str:
+    """How a name is filed in People A-Z: ``Massoud Khodabandeh`` -> ``Khodabandeh, Massoud``.
+
+    The surname is the last word; particles before it (``van der``, ``bin``) and a
+    hyphenated particle on it (``al-Assad``) go after the given names, so the entry
+    sits under the letter a reader looks up: ``Assad, Bashar al-``, ``Berg, Jan van der``.
+    A suffix stays last (``King, Martin Luther, Jr.``). A one-word name is itself.
+    """
+    words = [w.strip(",") for w in name.split() if w.strip(",")]
+    suffixes: list[str] = []
+    while len(words) > 2 and words[-1].rstrip(".") in NAME_SUFFIXES:
+        suffixes.insert(0, words.pop())
+    if len(words) < 2:
+        return " ".join(words + suffixes)
+    given, surname = words[:-1], words[-1]
+    particles: list[str] = []
+    while len(given) > 1 and given[-1].lower() in NAME_PARTICLES:
+        particles.insert(0, given.pop())
+    head, hyphen, rest = surname.partition("-")
+    if hyphen and rest and head.lower() in NAME_PARTICLES:
+        particles.append(head + hyphen)
+        surname = rest
+    entry = f"{surname}, {' '.join(given + particles)}"
+    return entry + (", " + " ".join(suffixes) if suffixes else "")
+
+
+def index_sort_key(name: str) -> tuple[str, str]:
+    """Sort key for People A-Z: the index form without accents or case, then the name itself."""
+    folded = unicodedata.normalize("NFKD", index_name(name))
+    return ("".join(ch for ch in folded if not unicodedata.combining(ch)).casefold(), name)

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .fragments import link
+from .entity_names import IndexEntry
+from .fragments import link, see_link
 from .slugs import INDEX_PAGES
 
 #: An A–Z index lists at most this many entries per page, split at letter boundaries.
@@ -153,8 +154,6 @@ class IndexPage:
     groups: tuple[IndexGroup, ...]
     letters: tuple[LetterLink, ...] = ()
     pager: Pager | None = None
-    further: bool = False
-    """A page after the first: it only repeats what the first page makes searchable."""
     count_label: str = ""
     jsonld: Markup = Markup("")
 
@@ -174,8 +173,25 @@ def _part_name(letter: str, part: int, parts: int) -> str:
     return letter if parts == 1 else f"{letter} (part {part} of {parts})"
 
 
-Row = tuple[str, str, str]
-"""An index entry before it is placed on a page: (label, URL from the site root, note)."""
+Row = tuple[str, str, str] | IndexEntry
+"""An index entry before it is placed on a page: (label, URL from the site root, note), or an ``IndexEntry``."""
+
+
+def _entry(row: Row) -> IndexEntry:
+    return row if isinstance(row, IndexEntry) else IndexEntry(*row)
+
+
+def _index_row(root: str, row: Row) -> IndexRow:
+    """The entry linked from a page at ``root``: its own page, or (a "see" entry) the page it points to."""
+    entry = _entry(row)
+    if entry.see:
+        return IndexRow(see_link(root, entry.url, entry.label, entry.see), entry.note)
+    return IndexRow(link(root, entry.url, entry.label), entry.note)
+
+
+def entry_count(rows: Sequence[Row]) -> int:
+    """How many of the rows are the section's own items ("see" and disambiguation entries are not)."""
+    return sum(_entry(row).counted for row in rows)
 
 
 def _pack_letters(groups: list[tuple[str, list[Row]]], limit: int) -> tuple[list[list[tuple[str, list, int]]], dict]:
@@ -229,7 +245,7 @@ def index_pages(section: str, title: str, groups: list[tuple[str, list[Row]]], l
                 letter=letter,
                 name=_part_name(letter, n, parts_of[letter]),
                 id=_letter_id(letter),
-                rows=tuple(IndexRow(link(root, row_url, label), note) for label, row_url, note in rows),
+                rows=tuple(_index_row(root, row) for row in rows),
             )
             for letter, rows, n in chunk
         )
@@ -268,7 +284,6 @@ def _linked(pages: list[IndexPage], letters: list[str], title: str) -> list[Inde
                 groups=index_page.groups,
                 letters=tuple(nav),
                 pager=pager,
-                further=pager is not None and number > 1,
             )
         )
     return linked

@@ -18,13 +18,14 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from . import pagemeta
+from .entity_names import outlet_entries, person_entries
 from .entity_views import entity_pages
 from .exports import csv_exports, write_corpus_json
 from .fragments import front_matter_value, link
 from .lookups import Lookups, check_reserved
 from .model import Corpus, Entity
 from .pagemeta import PageUrls
-from .pagination import DEFAULT_LIMITS, IndexPage, PageLimits, index_pages, page_root
+from .pagination import DEFAULT_LIMITS, IndexPage, PageLimits, entry_count, index_pages, page_root
 from .siteconfig import SiteConfig
 from .views import Context, article_page, document_page
 from .wording import plural
@@ -97,7 +98,7 @@ def render(
             out.page(f"articles/{article.id}.md", "article.md.j2", page=article_page(ctx, article))
     for entity in (*corpus.people, *corpus.outlets):
         page, further = entity_pages(ctx, entity, limits)
-        out.page(f"{lookups.entity_url(entity).rstrip('/')}.md", "entity.md.j2", page=page)
+        out.page(f"{lookups.entity_url(entity).rstrip('/')}.md", page.template, page=page)
         for part_page in further:
             out.page(part_page.path, "entity_part.md.j2", page=part_page)
     for index_page in _index_pages(ctx, limits):
@@ -116,7 +117,7 @@ def _home_values(ctx: Context) -> dict:
     counts = {
         "documents": len(corpus.documents),
         "articles": sum(a.has_page for a in corpus.articles),
-        "people": len(corpus.people),
+        "people": sum(not p.is_disambiguation for p in corpus.people),
         "outlets": len(corpus.outlets),
     }
     jsonld = pagemeta.home_jsonld(site_name=ctx.site.name, description=ctx.site.description, root="", urls=ctx.urls)
@@ -124,7 +125,7 @@ def _home_values(ctx: Context) -> dict:
         "site_name": ctx.site.name,
         "site": ctx.lookups,
         "counts": counts,
-        "top_people": _top(corpus.people),
+        "top_people": _top([p for p in corpus.people if not p.is_disambiguation]),
         "top_outlets": _top(corpus.outlets),
         "description": ctx.site.description,
         "jsonld": pagemeta.jsonld_front_matter(jsonld),
@@ -160,10 +161,10 @@ def _index_rows(ctx: Context) -> dict[IndexSection, list[tuple[str, str, str]]]:
             if a.has_page
         ],
         IndexSection("people", "People", "person", "people"): [
-            (p.name, url("people", p.id), _count_label(p)) for p in corpus.people
+            row for p in corpus.people for row in person_entries(p, url("people", p.id), _count_label(p))
         ],
         IndexSection("outlets", "Outlets", "outlet", "outlets"): [
-            (o.name, url("outlets", o.id), _count_label(o)) for o in corpus.outlets
+            row for o in corpus.outlets for row in outlet_entries(o, url("outlets", o.id), _count_label(o))
         ],
     }
 
@@ -180,7 +181,7 @@ def _index_pages(ctx: Context, limits: PageLimits) -> list[IndexPage]:
                 urls=ctx.urls,
                 count=sum(len(g.rows) for g in index_page.groups),
             )
-            count_label = plural(len(rows), section.singular, section.plural)
+            count_label = plural(entry_count(rows), section.singular, section.plural)
             pages.append(replace(index_page, count_label=count_label, jsonld=pagemeta.jsonld_front_matter(data)))
     return pages
 

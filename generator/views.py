@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import fragments, pagemeta
+from . import fragments, pagemeta, quotes
+from .entity_names import other_spellings
 from .fragments import link
 from .lookups import Lookups
 from .model import Article, Document, Entity, Role
@@ -72,13 +73,14 @@ def article_page(ctx: Context, article: Article) -> ArticlePage:
     lookups, root = ctx.lookups, "../../"
     marks: dict[int, list] = defaultdict(list)
     for mention, entity in lookups.mentions_by_article[article.id]:
-        if mention.role is Role.MENTION:
+        if mention.role in (Role.MENTION, Role.SPEAKER):
             marks[mention.span.line].append((mention, root + lookups.entity_url(entity)))
     mentioned = sorted(
         {e.id: e for _, e in lookups.mentions_by_article[article.id]}.values(), key=lambda e: e.name.casefold()
     )
-    people = [e for e in mentioned if e.entity_kind == "person"]
-    outlets = [e for e in mentioned if e.entity_kind == "outlet"]
+    people = [e for e in mentioned if e.entity_kind == "person" and not e.is_disambiguation]
+    named = _named(ctx, root, mentioned)
+    speakers = quotes.speakers_by_line(lookups, article)
     credits = {
         "outlet": lookups.outlets.get(article.outlet) if article.outlet else None,
         "via": [lookups.outlets[v] for v in article.via],
@@ -108,14 +110,31 @@ def article_page(ctx: Context, article: Article) -> ArticlePage:
         source=sources[0] if sources else Markup(""),
         also_in=fragments.joined(sources[1:], "; ") if len(sources) > 1 else None,
         paragraphs=tuple(
-            fragments.paragraph_html(p, fragments.linked_text(p.text, marks.get(p.line, [])), lookups.language)
+            fragments.paragraph_html(
+                p,
+                fragments.linked_text(p.text, marks.get(p.line, []))
+                + fragments.speakers_after([ctx.entity_link(root, e) for e in speakers.get(p.line, [])]),
+                lookups.language,
+            )
             for p in article.paragraphs
         ),
-        people=fragments.joined(ctx.entity_link(root, e) for e in people) if people else None,
-        outlets=fragments.joined(ctx.entity_link(root, e) for e in outlets) if outlets else None,
+        people=named["person"],
+        outlets=named["outlet"],
         citation=citation,
         jsonld=jsonld,
     )
+
+
+def _named(ctx: Context, root: str, entities: list[Entity]) -> dict[str, Markup | None]:
+    """The people and the outlets an article names, each linked, with every spelling the corpus has for it.
+
+    The spellings are indexed for search, so any spelling of a name finds every article that names its bearer.
+    """
+    named: dict[str, list[Markup]] = {"person": [], "outlet": []}
+    for entity in entities:
+        spellings = other_spellings(entity)
+        named[entity.entity_kind].append(fragments.with_spellings(ctx.entity_link(root, entity), spellings))
+    return {kind: fragments.joined(links) if links else None for kind, links in named.items()}
 
 
 def _article_meta(ctx: Context, article: Article, *, path: str, people: list, credits: dict) -> tuple[Citation, Markup]:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import site
 from generator.errors import EXIT_OUTPUT, OutputError
 from generator.site import SITE_MARKER, check_replaceable, remove_stale_staging, staging_area, swap_in
+from generator.site import staging as staging_module
 
 
 def make_site(path: Path, text: str) -> Path:
@@ -36,12 +36,12 @@ def test_rename_exchange_swaps_two_directories_in_one_step(tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
     make_site(a, "a")
     make_site(b, "b")
-    assert site._exchange(a, b) is True
+    assert staging_module._exchange(a, b) is True
     assert ((a / "index.html").read_text(), (b / "index.html").read_text()) == ("b", "a")
 
 
 def test_swap_without_rename_exchange_falls_back_to_renames(tmp_path, monkeypatch):
-    monkeypatch.setattr(site, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(staging_module, "_exchange", lambda a, b: False)
     out = make_site(tmp_path / "site", "old")
     with staging_area(out) as staging:
         make_site(staging / "site", "new")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator import boundaries as b
-from generator import line_patterns as p
-from generator.credit_lines import Credits
 from generator.language import LanguageDetector
-from generator.line_shapes import LineTable, line_table
 from generator.model import Document
-from generator.navigation import navigation_block
+from generator.segment import boundaries as b
+from generator.segment import line_patterns as p
+from generator.segment.credit_lines import Credits
+from generator.segment.line_shapes import LineTable, line_table
+from generator.segment.navigation import navigation_block
 
 TEXT = "The council met on Tuesday and agreed the new rules for the harbour after a long debate."
 """A paragraph: it ends like a sentence and is long enough to be running text."""
@@ -103,3 +103,24 @@ def test_find_boundaries_records_each_ending_once():
     found = b.find_boundaries(table(TEXT, TEXT, "BY Jane Miller,", "Harbour rules delayed", TEXT))
     assert found.starts == {0, 3}
     assert list(found.ends) == [2]
+
+
+@pytest.mark.parametrize(
+    "line", ["Publikuar më 12 shkurt 2022, ora 10:45", "2020-07-14", "Posted on June 2nd, 2021 by X"]
+)
+def test_iso_and_published_dates_are_datelines(line):
+    assert table(line).rows[0].dateline
+
+
+def test_an_albanian_dated_line_is_a_source_line():
+    assert table("Durrës, 10 nëntor 2020").rows[0].source_dated
+
+
+def test_a_dateline_between_running_text_starts_a_piece_without_headline():
+    t = table(TEXT, TEXT, "Tirana, 5 July 2019", TEXT)
+    assert b.dated_start(t, 2) and 2 in b.find_boundaries(t).starts
+
+
+def test_a_dated_source_line_after_running_text_still_closes_the_piece_above():
+    t = table("Harbour rules delayed", TEXT, TEXT, "Radio Farda, February 25 2019")
+    assert not b.dated_start(t, 3)

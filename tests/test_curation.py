@@ -38,7 +38,7 @@ def test_unknown_keys_at_every_level_are_all_reported_at_once():
     )
     assert problems(text, documents={"a.txt": 5}) == [
         "curation.yml: unknown key 'sgements'; expected one of: people, segments",
-        "curation.yml:6: unknown key 'titel'; expected one of: document, join, kind, language, line, outlet, "
+        "curation.yml:6: unknown key 'titel'; expected one of: date, document, join, kind, language, line, outlet, "
         "reason, split, title",
         "curation.yml:3: unknown key 'reasn'; expected one of: canonical, different, display, not_a_person, "
         "reason, same",
@@ -71,7 +71,7 @@ def test_bad_values_name_what_was_expected():
         "curation.yml:7: unknown kind 'essay'; expected one of: article, letter, interview, listing, navigation, other",
         "curation.yml:2: 'same' takes a list of two names, got ['Only One']",
         "curation.yml:3: a pair needs two different names, got 'Same' twice",
-        "curation.yml:4: each entry takes exactly one of: same, different, not_a_person, canonical",
+        "curation.yml:4: each entry takes exactly one of: same, different, not_a_person, canonical, settle",
     ]
 
 
@@ -102,3 +102,37 @@ def test_a_rejected_name_that_occurs_in_the_text_is_matched_though_it_is_never_a
 
 def document(text: str) -> Document:
     return Document("d", "content/documents/d.txt", "0" * 64, (text,), "d")
+
+
+def test_a_settle_entry_is_parsed_and_its_names_are_checked_against_the_mentions():
+    curation = parse_curation(
+        "people:\n"
+        "  - {settle: Khodabandeh, document: 002_x.txt, line: 93, person: Massoud Khodabandeh, reason: he signs}\n",
+        path="curation.yml",
+        documents={"002_x.txt": 100},
+    )
+    (settled,) = curation.settled
+    assert (settled.name, settled.document, settled.line, settled.person) == (
+        "Khodabandeh",
+        "002_x.txt",
+        93,
+        "Massoud Khodabandeh",
+    )
+    assert curation.person_names() == [("Khodabandeh", 2), ("Massoud Khodabandeh", 2)]
+
+
+def test_every_problem_of_a_settle_entry_is_reported_with_its_line():
+    text = (
+        "people:\n"
+        "  - {settle: Anne Khodabandeh, document: 002_x.txt, line: 93, person: Anne Khodabandeh, reason: r}\n"
+        "  - {settle: Khodabandeh, document: 009_y.txt, line: 3, person: Anne, reason: r}\n"
+        "  - {settle: Khodabandeh, document: 002_x.txt, line: 200, person: Anne Khodabandeh, display: x}\n"
+    )
+    assert problems(text, documents={"002_x.txt": 100}) == [
+        "curation.yml:2: 'settle' takes a bare name of one word, got 'Anne Khodabandeh'",
+        "curation.yml:3: no document named '009_y.txt' in content/documents/",
+        "curation.yml:3: 'person' takes the person's full name, got 'Anne'",
+        "curation.yml:4: unknown key 'display'; expected one of: document, line, person, reason, settle",
+        "curation.yml:4: every entry needs a 'reason' saying why",
+        "curation.yml:4: 002_x.txt has only 100 lines, not 200",
+    ]

@@ -128,7 +128,7 @@ def generic_news_people(nlp, fixture: Path = GENERIC) -> list[tuple[list[list[st
     from generator.curation import Curation
     from generator.extract import extract
     from generator.model import Article, Document, Kind, Occurrence, Paragraph
-    from generator.resolve_people import resolve_people
+    from generator.resolve.people import resolve_people
 
     entries = yaml.safe_load(fixture.read_text(encoding="utf-8"))["paragraphs"]
     documents, articles = {}, []
@@ -144,7 +144,7 @@ def generic_news_people(nlp, fixture: Path = GENERIC) -> list[tuple[list[list[st
     for number, entry in enumerate(entries):
         doc_id = f"g{number:02d}"
         found = []
-        for person in people:
+        for person in (p for p in people if not p.is_disambiguation):  # an entry for a bare name, not a person
             here = sorted({m.span.text for m in person.mentions if m.span.document == doc_id})
             if here:
                 found.append([person.name, *here])

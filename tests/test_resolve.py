@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import copy
 
-from generator.candidates import candidate_pairs
 from generator.curation import CanonicalName, Curation, NotAPerson, PairJudgement, Verdict, pair
 from generator.model import Article, EntityKind, Kind, Mention, Occurrence, OutletRecord, Paragraph, Role, Span
 from generator.names import fold_word
 from generator.resolve import resolve
-from generator.resolve_outlets import resolve_outlets
-from generator.resolve_people import resolve_people
+from generator.resolve.candidates import candidate_pairs
+from generator.resolve.outlet_entities import resolve_outlets
+from generator.resolve.people import resolve_people
 
 
 def mention(text: str, *, article: str = "a1", line: int = 1, sentence: str | None = None, role=Role.MENTION):
@@ -70,10 +70,16 @@ def test_resolve_does_not_guess_an_ambiguous_surname():
         [mention("Massoud Khodabandeh"), mention("Anne Khodabandeh"), mention("Khodabandeh"), mention("Khodabandeh")],
         Curation(),
     )
-    assert names(people) == [
+    assert names(p for p in people if not p.is_disambiguation) == [
         ("Anne Khodabandeh", ["Anne Khodabandeh"]),
         ("Massoud Khodabandeh", ["Massoud Khodabandeh"]),
     ]
+    [entry] = [p for p in people if p.is_disambiguation]
+    assert (entry.id, entry.refers_to, len(entry.mentions)) == (
+        "khodabandeh",
+        ["anne-khodabandeh", "massoud-khodabandeh"],
+        2,
+    )
 
 
 def test_resolve_takes_an_elided_surname_from_a_coordination():
@@ -88,7 +94,8 @@ def test_resolve_takes_an_elided_surname_from_a_coordination():
         Curation(),
     )
     anne = next(p for p in people if p.name == "Anne Khodabandeh")
-    assert anne.aliases == ["Anne", "Anne Khodabandeh"]
+    assert sorted(m.span.text for m in anne.mentions) == ["Anne", "Anne Khodabandeh"]
+    assert anne.aliases == ["Anne Khodabandeh"]  # two Annes: the bare name is nobody's alias
 
 
 def test_resolve_queues_similar_first_names_with_one_surname_instead_of_merging():
@@ -222,7 +229,8 @@ def test_resolve_never_gives_a_family_surname_in_a_speaker_context_to_one_of_the
         ],
         Curation(),
     )
-    assert names(people) == [
+    assert [(p.name, len(p.mentions)) for p in people if p.is_disambiguation] == [("Mohammadi", 1)]
+    assert names(p for p in people if not p.is_disambiguation) == [
         ("Mahboubeh Mohammadi", ["Mahboubeh Mohammadi"]),
         ("Mostafa Mohammadi", ["Mostafa Mohammadi"]),
     ]

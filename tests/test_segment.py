@@ -10,9 +10,9 @@ import pytest
 
 from generator.curation import Curation, SegmentOverride
 from generator.language import LanguageDetector
-from generator.line_patterns import clean_headline, is_caption, strip_file_prefix
 from generator.model import Document, Kind, OutletRecord, Role
 from generator.segment import segment
+from generator.segment.line_patterns import clean_headline, is_caption, strip_file_prefix
 
 OUTLETS = [
     OutletRecord("trt-world", "TRT World", "tv", aliases=("TRT",)),

@@ -1,6 +1,8 @@
-// Pagefind search: a button in Material's header opens a dialog; the /search/ page
-// shows the same UI inline. URLs are relative to the site root, wherever it is hosted.
-// Nothing here fetches from another origin: the Pagefind bundle is part of the site.
+// Pagefind search: a button in Material's header opens a dialog; the /search/ page shows the same UI
+// inline; the home page's and the 404 page's search boxes turn into it when a reader starts to type.
+// Pagefind's UI script and stylesheet are loaded only then, not with every page.
+// URLs are relative to the site root, wherever it is hosted. Nothing here fetches from another
+// origin: the Pagefind bundle is part of the site.
 (function () {
   "use strict";
   var root = new URL(window.SITE_ROOT || "./", window.location.href);
@@ -9,8 +11,39 @@
   var uiBundlePath = new URL("assets/pagefind-lazy/", root).pathname;
   var baseUrl = root.pathname;
   var PARAGRAPH_ID = /^p(\d+)$/;
-  // A large site is indexed in parts: the build lists the further Pagefind bundles here.
-  var MORE_BUNDLES = [];
+  // What a result is, from its page's "type" filter (site_overrides and the page templates set it).
+  var KINDS = { person: "Person", outlet: "Outlet", article: "Article", document: "Document" };
+  var OPENING_WORDS = 8;
+
+  // Pagefind's UI (134 KB with its stylesheet) and the build's search settings (which bundles to
+  // search: a large site is indexed in parts) are fetched once, when a reader first opens search.
+  var searchLoaded = null;
+  function loadSearch() {
+    if (!searchLoaded) {
+      searchLoaded = Promise.all([
+        fetch(new URL("assets/site-config.json", root).href).then(function (response) { return response.json(); }),
+        loadFile("link", new URL("pagefind/pagefind-ui.css", root).href),
+        loadFile("script", new URL("pagefind/pagefind-ui.js", root).href)
+      ]).then(function (loaded) { return loaded[0]; });
+    }
+    return searchLoaded;
+  }
+
+  // The stylesheet goes after site.css, as before, so the same rules win.
+  function loadFile(tag, url) {
+    return new Promise(function (resolve, reject) {
+      var element = document.createElement(tag);
+      if (tag === "link") {
+        element.rel = "stylesheet";
+        element.href = url;
+      } else {
+        element.src = url;
+      }
+      element.onload = resolve;
+      element.onerror = function () { reject(new Error(url + " did not load")); };
+      document.head.appendChild(element);
+    });
+  }
   // Person and outlet pages carry their name as the "name" meta field; weighting it above
   // page titles ranks the person's own page first for a name query, ahead of articles
   // whose headline holds the name.
@@ -24,6 +57,42 @@
   // the paragraph (<p id="p67">, one per source line), so sub-results are rebuilt here:
   // every word hit is assigned to the nearest paragraph or heading anchor before it.
   // The excerpt is made from Pagefind's plain-text content and escaped here.
+  function processResult(data) {
+    return labelResult(paragraphSubResults(data));
+  }
+
+  // "Person", "Outlet", "Article · <outlet>", "Document": shown before the excerpt. Pagefind would
+  // list the page's other meta fields as "Name: …" tags; the label says it once, in words.
+  function resultLabel(data) {
+    var filters = data.filters || {};
+    var type = (filters.type || [])[0];
+    var parts = [KINDS[type]];
+    if (type === "article") {
+      if (filters.outlet && filters.outlet[0]) parts.push(filters.outlet[0]);
+      // Hook for article dates: a page that carries data-pagefind-meta="date" gets it shown here.
+      if (data.meta && data.meta.date) parts.push(data.meta.date);
+    }
+    return parts.filter(Boolean).join(" · ");
+  }
+
+  function labelResult(data) {
+    var label = resultLabel(data);
+    if (label) {
+      data.excerpt = '<span class="search-result-label">' + escapeHtml(label) + "</span> " + (data.excerpt || "");
+    }
+    if (data.meta) {
+      delete data.meta.name;
+      delete data.meta.date;
+    }
+    return data;
+  }
+
+  // A paragraph sub-result is headed by the paragraph's opening words.
+  function openingWords(words, start, end) {
+    var opening = words.slice(start, Math.min(end, start + OPENING_WORDS)).join(" ");
+    return end - start > OPENING_WORDS ? opening + " …" : opening;
+  }
+
   function paragraphSubResults(data) {
     var anchors = (data.anchors || []).filter(function (a) {
       return PARAGRAPH_ID.test(a.id) || (/^h\d$/i.test(a.element) && a.text && /\S/.test(a.text));
@@ -58,7 +127,7 @@
       var a = group.anchor;
       var match = a && PARAGRAPH_ID.exec(a.id);
       return {
-        title: !a ? ((data.meta && data.meta.title) || "") : match ? "Paragraph at line " + match[1] : a.text,
+        title: !a ? ((data.meta && data.meta.title) || "") : match ? openingWords(words, group.start, group.end) : a.text,
         url: a ? pageUrl.split("#")[0] + "#" + a.id : pageUrl,
         excerpt: (from > group.start ? "… " : "") + excerpt.join(" ") + (to < group.end ? " …" : ""),
         locations: group.locations
@@ -68,6 +137,10 @@
   }
 
   function makeUI(element) {
+    return loadSearch().then(function (settings) { return newUI(element, settings.bundles.slice(1)); });
+  }
+
+  function newUI(element, moreBundles) {
     if (typeof PagefindUI === "undefined") return null;
     var ui = new PagefindUI({
       element: element,
@@ -77,9 +150,9 @@
       showImages: false,
       resetStyles: false,
       autofocus: true,
-      processResult: paragraphSubResults,
+      processResult: processResult,
       ranking: RANKING,
-      mergeIndex: MORE_BUNDLES.map(function (name) {
+      mergeIndex: moreBundles.map(function (name) {
         return { bundlePath: new URL(name + "/", root).pathname, ranking: RANKING };
       }),
       translations: { placeholder: "Search people, outlets, articles…" }
@@ -120,7 +193,8 @@
         ui.triggerFilters({});  // searches again: the results now carry the filter panel
       });
     });
-    form.appendChild(button);
+    // Above the results (Pagefind's drawer), below the search box.
+    form.insertBefore(button, form.querySelector(".pagefind-ui__drawer"));
   }
 
   function addHeaderButton(dialog) {
@@ -137,14 +211,17 @@
     inner.insertBefore(button, title ? title.nextSibling : null);
     var ui = null;
     function open() {
-      if (!ui) {
-        ui = makeUI("#search-dialog-ui");
-      }
+      if (!ui) ui = makeUI("#search-dialog-ui");
       dialog.showModal();
-      var input = dialog.querySelector("input");
-      if (input) input.focus();
+      ui.then(function () {
+        var input = dialog.querySelector("input");
+        if (input) input.focus();
+      }, function () { ui = null; });
     }
     button.addEventListener("click", open);
+    // A pointer on the button, or focus, shows intent: the UI starts loading before the click.
+    button.addEventListener("pointerenter", loadSearchQuietly);
+    button.addEventListener("focus", loadSearchQuietly);
     // A result on the page already shown only changes the #hash: close the dialog so the paragraph shows.
     dialog.addEventListener("click", function (event) {
       if (event.target === dialog) dialog.close();  // a click on the backdrop
@@ -158,6 +235,46 @@
         open();
       }
     });
+  }
+
+  function loadSearchQuietly() {
+    loadSearch().catch(function () {});
+  }
+
+  // The home page's and the 404 page's search box (a plain form to /search/, which works without
+  // JavaScript) becomes the Pagefind UI when the reader focuses it or types: results as they type,
+  // as in the header's dialog. What was typed meanwhile is carried over; the label stays.
+  function addLiveSearch(form, index) {
+    var input = form.querySelector("input[name='q']");
+    var row = form.querySelector(".home-search__row");
+    if (!input || !row) return;
+    var started = false;
+    function begin() {
+      if (started) return;
+      started = true;
+      var holder = document.createElement("div");
+      holder.id = "live-search-" + index;
+      holder.className = "live-search";
+      holder.setAttribute("data-pagefind-ignore", "all");
+      form.parentNode.insertBefore(holder, form.nextSibling);
+      makeUI("#" + holder.id).then(function (ui) {
+        var live = holder.querySelector(".pagefind-ui__search-input");
+        if (!ui || !live) return;
+        var typed = input.value;
+        row.hidden = true;
+        live.id = input.id;
+        input.removeAttribute("id");
+        form.addEventListener("submit", function (event) { event.preventDefault(); });
+        if (typed) ui.triggerSearch(typed);
+        live.focus();
+        live.setSelectionRange(live.value.length, live.value.length);
+      }, function () {
+        started = false;
+        holder.remove();
+      });
+    }
+    input.addEventListener("focus", begin);
+    input.addEventListener("input", begin);
   }
 
   // "Cite this page": when the build did not know the public URL, show the page's real address.
@@ -177,10 +294,12 @@
     var dialog = document.getElementById("search-dialog");
     if (dialog) addHeaderButton(dialog);
     absolutizeCitations();
+    document.querySelectorAll("form[data-live-search]").forEach(addLiveSearch);
     if (document.getElementById("search-page")) {
-      var ui = makeUI("#search-page");
-      var query = new URLSearchParams(window.location.search).get("q");
-      if (ui && query) ui.triggerSearch(query);
+      makeUI("#search-page").then(function (ui) {
+        var query = new URLSearchParams(window.location.search).get("q");
+        if (ui && query) ui.triggerSearch(query);
+      });
     }
   }
 

@@ -27,17 +27,50 @@ PREFIX = "/archive/"
 WIDE = {"width": 1280, "height": 900}
 
 
-class SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site directory at PREFIX only; everything else is a 404."""
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site directory at ``prefix``; a missing page under it gets the site's 404.html, as a host does."""
+
+    prefix = "/"
 
     def translate_path(self, path: str) -> str:
         route = urlsplit(path).path
-        if not route.startswith(PREFIX):
+        if not route.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + route[len(PREFIX) :])
+        return super().translate_path("/" + route[len(self.prefix) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        inside = urlsplit(self.path).path.startswith(self.prefix)
+        if code != 404 or not inside or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - quiet test output
         pass
+
+
+class SubPathHandler(SiteHandler):
+    """Serves the site directory at PREFIX only; everything else is a plain 404."""
+
+    prefix = PREFIX
+
+
+def serve(directory: Path, handler: type[SiteHandler]) -> Iterator[str]:
+    """``directory`` on a free port of 127.0.0.1, served by ``handler``; yields the site's base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{handler.prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -56,15 +89,13 @@ def corpus(site_dir: Path) -> dict:
 @pytest.fixture(scope="session")
 def site_server(site_dir: Path) -> Iterator[str]:
     """The built site on a free port of 127.0.0.1; yields its base URL (ending in /archive/)."""
-    handler = functools.partial(SubPathHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    yield from serve(site_dir, SubPathHandler)
+
+
+@pytest.fixture(scope="session")
+def root_server(site_dir: Path) -> Iterator[str]:
+    """The same site served at the root of another port; yields its base URL (ending in /)."""
+    yield from serve(site_dir, SiteHandler)
 
 
 @pytest.fixture(scope="session")

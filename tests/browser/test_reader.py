@@ -18,6 +18,8 @@ pytestmark = pytest.mark.browser
 SERIOUS = ("serious", "critical")
 NARROW = {"width": 375, "height": 740}
 TOP_RESULT = ".pagefind-ui__result > .pagefind-ui__result-inner > .pagefind-ui__result-title > a"
+#: A missing page, deep under the site: the server answers with the site's 404.html.
+NOT_FOUND = "no/such/deep/page/"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -54,6 +56,7 @@ def sample_pages(corpus: dict) -> dict[str, str]:
         "people index": "people/",
         "document": corpus["documents"][0]["url"],
         "search results": "search/?q=" + person["name"].split()[-1],
+        "not found": NOT_FOUND,
     }
 
 
@@ -96,6 +99,9 @@ def load(page, site_server: str, path: str) -> None:
     page.goto(site_server + path, wait_until="load")
     if "search/?q=" in path:
         wait_for_results(page)
+    if path == NOT_FOUND:  # its styles and scripts load once it has found the site root
+        page.locator("#search-open").wait_for()
+        page.wait_for_load_state("networkidle")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -177,9 +183,17 @@ def test_search_results_offer_paragraph_permalinks(page, site_server, corpus):
     )
     paragraphs = [href for href in nested if re.search(r"/articles/[^/]+/#p\d+$", href)]
     assert paragraphs, nested
-    page.locator(f".pagefind-ui__result-nested a[href$='{paragraphs[0].split('/archive/')[1]}']").click()
+    titles = page.eval_on_selector_all(
+        ".pagefind-ui__result-nested .pagefind-ui__result-link", "els => els.map(e => e.textContent.trim())"
+    )
+    assert not [title for title in titles if title.startswith("Paragraph at line")], titles
+    link = page.locator(f".pagefind-ui__result-nested a[href$='{paragraphs[0].split('/archive/')[1]}']").first
+    opening = link.inner_text().strip().removesuffix("…").split()
+    link.click()
     page.wait_for_url(paragraphs[0])
     assert page.evaluate("document.querySelector(':target').tagName") == "P"
+    # the sub-result is headed by the paragraph's opening words
+    assert page.locator(":target").inner_text().split()[: len(opening)] == opening
 
 
 # ----------------------------------------------------------------------------------------------

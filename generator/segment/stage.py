@@ -27,14 +27,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from ..curation import Curation, SegmentOverride
+from ..language import LanguageDetector
+from ..model import Article, Credit, Document, Kind, Occurrence, OutletRecord, Paragraph, Role, Span
+from ..outlets import OutletIndex
 from .boundaries import Segmentation, find_boundaries
 from .credit_lines import Credits
-from .curation import Curation, SegmentOverride
-from .language import LanguageDetector
 from .line_patterns import OPEN_LETTER, SPEAKER, clean_headline
 from .line_shapes import LineShape, LineTable, line_table
-from .model import Article, Credit, Document, Kind, Occurrence, OutletRecord, Paragraph, Role, Span
-from .outlets import OutletIndex
 
 
 def segment(

@@ -8,10 +8,14 @@ In three steps:
    ``Gholamreza``, accents, case, doubled letters), a middle initial
    (``Robert R. Krongard``/``Robert Krongard``), or a curated ``same``.
    Curated ``different`` pairs can never end up together ("different" beats "same").
-2. A one-word mention (``Jazexhi``, ``Mr. Bidi``, ``Hassan``) joins the one
-   person of its article whose surname or first name it is; failing that, the
-   one person in the corpus with that surname. When two people fit (the
-   Rajavis, the Khodabandehs) it is left out: never guessed.
+2. A one-word mention (``Jazexhi``, ``Mr. Bidi``, ``Hassan``) that one person
+   carries as a first name or surname joins that person when its article names
+   them in full, or corpus-wide for a surname. A name two or more people carry
+   (the Rajavis, the Khodabandehs) joins one only when its text settles it
+   (``short_names``: a curated ``settle``, "her husband Massoud" beside "Maryam
+   Rajavi", or the one bearer named earlier in its article); otherwise it goes
+   to a disambiguation entry for that name (``refers_to`` its bearers): never
+   guessed. Such a shared bare name is nobody's alias.
 3. A one-word name that fits nobody is a person of its own only when it is
    never named as a place (``in Fresco``) and is named at least twice, or
    once where only a person stands (``person_context``). A bare word seen once
@@ -30,12 +34,22 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import lexicon
-from .curation import Curation, Verdict
-from .model import Entity, EntityKind, Mention
-from .names import clean_name, fold_name, fold_word, is_initial, name_words, person_key, without_possessive
+from .. import lexicon
+from ..curation import Curation, Verdict
+from ..model import Entity, EntityKind, Mention
+from ..names import (
+    clean_name,
+    fold_name,
+    fold_word,
+    index_sort_key,
+    is_initial,
+    name_words,
+    person_key,
+    without_possessive,
+)
+from ..slugs import SlugAllocator, make_slug
 from .person_context import after_locative, has_honorific, in_person_context
-from .slugs import SlugAllocator, make_slug
+from .short_names import Bearers, FullName, curated_settlement, curated_settlements, settle_shared
 
 #: A one-word name must be seen this often to be a person of its own.
 MIN_SINGLE_NAME_MENTIONS = 2
@@ -107,9 +121,12 @@ def resolve_people(mentions: list[Mention], curation: Curation, *, reserved: set
     for item in full:
         groups[clusters.find(item.key)].append(item.mention)
     singles = [n for n in named if len(n.words) == 1]
-    _attach_single_names(singles, full, clusters, groups, _curated_single_names(curation, clusters))
+    bearers = Bearers.of(FullName(n.mention, n.words, clusters.find(n.key)) for n in full)
+    settled = curated_settlements(curation, {key: clusters.find(key) for key in clusters.parent})
+    curated = _curated_single_names(curation, clusters)
+    unsettled = _attach_single_names(singles, bearers, groups, curated, settled)
     display = _curated_display(curation, clusters)
-    return _people_entities(groups, display, reserved or set())
+    return _people_entities(groups, unsettled, bearers, display, reserved or set())
 
 
 def _named(mention: Mention) -> _Named:
@@ -182,58 +199,54 @@ def _curated_single_names(curation: Curation, clusters: _Clusters) -> dict[str, 
     return found
 
 
-@dataclass(frozen=True)
-class _FullNameIndex:
-    """Who a one-word name may mean: the people of each article by surname and first name, and of the corpus."""
-
-    in_article: dict[str, dict[str, set[str]]]
-    surnames: dict[str, set[str]]
-
-    @classmethod
-    def of(cls, full: list[_Named], clusters: _Clusters) -> _FullNameIndex:
-        in_article: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-        surnames: dict[str, set[str]] = defaultdict(set)
-        for item in full:
-            cluster = clusters.find(item.key)
-            article = in_article[item.mention.article]
-            article[fold_word(item.words[-1])].add(cluster)
-            article["first:" + fold_word(item.words[0])].add(cluster)
-            surnames[fold_word(item.words[-1])].add(cluster)
-        return cls(in_article, surnames)
-
-
 def _attach_single_names(
     singles: list[_Named],
-    full: list[_Named],
-    clusters: _Clusters,
+    bearers: Bearers,
     groups: dict[str, list[Mention]],
     curated: dict[str, str],
-) -> None:
-    """One-word names join the one person they can only mean, else stand alone or are left out."""
-    index = _FullNameIndex.of(full, clusters)
-    surnames = index.surnames
+    settled: dict[tuple[str, int, str], str],
+) -> dict[str, list[Mention]]:
+    """One-word names join the one person they can only mean, else stand alone or are left out.
+
+    Returns the unsettled mentions of shared names (fold_word form -> mentions), for their disambiguation entries.
+    """
     alone: dict[str, list[Mention]] = defaultdict(list)
+    unsettled: dict[str, list[Mention]] = defaultdict(list)
     for item in singles:
-        if person_key(item.words[0]) in curated:
-            groups[curated[person_key(item.words[0])]].append(item.mention)
-            continue
+        person = _single_name_person(item, bearers, curated, settled)
         word = fold_word(item.words[0])
-        article = index.in_article.get(item.mention.article, {})
-        by_surname = article.get(word, set())
-        by_first = article.get("first:" + word, set())
-        if len(by_surname | by_first) == 1:
-            groups[next(iter(by_surname | by_first))].append(item.mention)
-        elif by_surname or by_first:
-            continue  # two people of this article fit: do not guess
-        elif len(surnames.get(word, ())) == 1 and len(word) >= MIN_CORPUS_SURNAME:
-            groups[next(iter(surnames[word]))].append(item.mention)
-        elif surnames.get(word) or (word.endswith("s") and surnames.get(word[:-1])):
-            continue  # several people, or a family ("the Mohammadis")
+        if person is not None:
+            groups[person].append(item.mention)
+        elif bearers.shared(word):
+            unsettled[word].append(item.mention)
+        elif bearers.surnames.get(word) or (word.endswith("s") and bearers.surnames.get(word[:-1])):
+            continue  # a surname too short to match corpus-wide, or a family ("the Mohammadis")
         else:
             alone[person_key(item.words[0])].append(item.mention)
     for key, found in sorted(alone.items()):
         if _stands_alone(found):
             groups["single:" + key].extend(found)
+    return unsettled
+
+
+def _single_name_person(
+    item: _Named, bearers: Bearers, curated: dict[str, str], settled: dict[tuple[str, int, str], str]
+) -> str | None:
+    """The person a one-word name stands for: curated, settled by its text when shared, else its one bearer."""
+    name = item.words[0]
+    found = curated_settlement(item.mention, name, settled) or curated.get(person_key(name))
+    if found is not None:
+        return found
+    word = fold_word(name)
+    carriers = bearers.carriers(word)
+    if len(carriers) >= 2:
+        return settle_shared(item.mention, word, bearers)
+    if not carriers:
+        return None
+    in_article = bearers.in_article.get(item.mention.article, {}).get(word)
+    if in_article or (bearers.surnames.get(word) and len(word) >= MIN_CORPUS_SURNAME):
+        return next(iter(carriers))
+    return None
 
 
 def _stands_alone(found: list[Mention]) -> bool:
@@ -255,20 +268,49 @@ def _curated_display(curation: Curation, clusters: _Clusters) -> dict[str, str]:
     return display
 
 
-def _people_entities(groups: dict[str, list[Mention]], display: dict[str, str], reserved: set[str]) -> list[Entity]:
-    entities = []
+def _people_entities(
+    groups: dict[str, list[Mention]],
+    unsettled: dict[str, list[Mention]],
+    bearers: Bearers,
+    display: dict[str, str],
+    reserved: set[str],
+) -> list[Entity]:
+    """People, then one disambiguation entry per shared name with unsettled mentions, all with slugs."""
+    by_key: dict[str, Entity] = {}
     for key in sorted(groups):
         group = sorted(groups[key], key=mention_order)
-        entities.append(
-            Entity(
-                id="",
-                name=display.get(key) or canonical_spelling(group),
-                entity_kind=EntityKind.PERSON,
-                aliases=sorted({m.span.text for m in group}),
-                mentions=group,
-            )
+        by_key[key] = Entity(
+            id="",
+            name=display.get(key) or canonical_spelling(group),
+            entity_kind=EntityKind.PERSON,
+            aliases=sorted({m.span.text for m in group if not _shared_bare_name(m.span.text, bearers)}),
+            mentions=group,
         )
-    return _with_slugs(entities, reserved)
+    entries = {word: _disambiguation_entry(found) for word, found in sorted(unsettled.items())}
+    entities = _with_slugs([*by_key.values(), *entries.values()], reserved)
+    for word, entry in entries.items():
+        carriers = [by_key[key] for key in bearers.carriers(word) if key in by_key]
+        entry.refers_to = [person.id for person in sorted(carriers, key=lambda p: index_sort_key(p.name))]
+    return entities
+
+
+def _shared_bare_name(text: str, bearers: Bearers) -> bool:
+    """A one-word spelling two people carry: it is nobody's alias ("Khodabandeh" is not one Khodabandeh's)."""
+    words = name_words(text)
+    return len(words) == 1 and bearers.shared(fold_word(words[0]))
+
+
+def _disambiguation_entry(mentions: list[Mention]) -> Entity:
+    """The entry for a shared bare name, holding its unsettled mentions; ``refers_to`` is set once ids exist."""
+    group = sorted(mentions, key=mention_order)
+    spellings = Counter(clean_name(m.span.text) for m in group)
+    return Entity(
+        id="",
+        name=max(spellings, key=lambda s: (spellings[s], s)),
+        entity_kind=EntityKind.PERSON,
+        aliases=sorted({m.span.text for m in group}),
+        mentions=group,
+    )
 
 
 def canonical_spelling(mentions: list[Mention]) -> str:

@@ -15,14 +15,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from .curation import Curation
-from .model import Article, Entity, EntityKind, Mention, OutletRecord, Role
-from .person_context import FAMILY_WORDS, ROLE_NOUNS, SPEECH_VERBS
-from .resolve_outlets import resolve_outlets
-from .resolve_people import resolve_people
+from ..curation import Curation
+from ..model import Article, Entity, EntityKind, Mention, OutletRecord, Role
+from .outlet_entities import resolve_outlets
+from .people import resolve_people
 
 # extract reads these three word sets from here (until it reads the lexicon itself).
-__all__ = ["FAMILY_WORDS", "ROLE_NOUNS", "SPEECH_VERBS", "resolve", "resolve_outlets", "resolve_people"]
 
 
 def resolve(
@@ -45,6 +43,8 @@ def credit_articles(articles: list[Article], people: list[Entity], outlets: list
     """
     credited: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
     for entity in (*people, *outlets):
+        if entity.is_disambiguation:
+            continue  # a bare name the text does not settle credits nobody
         for mention in entity.mentions:
             if mention.role is not Role.MENTION:
                 credited[mention.article].append((mention, entity.id))

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import replace
 
-from . import lexicon
-from .model import Entity, EntityKind, Mention, OutletRecord
-from .names import outlet_name
-from .outlets import OutletIndex
-from .resolve_people import mention_order
-from .slugs import SlugAllocator
+from .. import lexicon
+from ..model import Entity, EntityKind, Mention, OutletRecord
+from ..names import outlet_name
+from ..outlets import OutletIndex
+from ..slugs import SlugAllocator
+from .people import mention_order
 
 #: Number words read as digits: ``Channel Four News`` is the listed ``Channel 4 News``.
 _NUMBER_WORDS = dict(entry.split() for entry in lexicon.entries("number_words"))

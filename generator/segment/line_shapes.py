@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..language import LanguageDetector
+from ..load import body_start
+from ..model import Credit, Document
 from . import line_patterns as p
 from .credit_lines import Credits, Where
-from .language import LanguageDetector
-from .load import body_start
-from .model import Credit, Document
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def shape_line(document: str, number: int, text: str, language: str, credits: Cr
         paragraph=p.is_paragraph(s),
         caption=p.is_caption(s),
         doubled=p.is_doubled(s),
-        dateline=bool(p.DATELINE.match(s)),
+        dateline=p.is_dateline(s),
         source_dated=bool(p.SOURCE_DATED.match(s)),
         teaser=bool(p.TEASER.match(s)),
         nav_marker=bool(marker),

@@ -15,9 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from ..model import Credit
 from .line_patterns import MAX_HEADLINE, same_headline
 from .line_shapes import LineTable
-from .model import Credit
 
 NAV_LOOKAHEAD = 14
 """How many lines a navigation block may run past its anchor looking for its end."""

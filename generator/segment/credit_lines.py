@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import Credit, Role, Span
+from ..outlets import OutletIndex
 from .line_patterns import (
     ACRONYM,
     BY,
@@ -34,8 +36,6 @@ from .line_patterns import (
     strip_file_prefix,
     without_honorifics,
 )
-from .model import Credit, Role, Span
-from .outlets import OutletIndex
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ decisions: it walks the lines in order and asks the rules, first to last, until 
 1. ``end_attribution``: a credit line after running text ends the article (``BY Name,``, a URL);
 2. ``signature_end``: a lone name between paragraphs signs the text above it;
 3. ``headed_start``: a headline confirmed by a dateline, source line or byline under it opens one;
-4. ``second_headline``: a title-length line over running text, in a piece already long enough.
+4. ``dated_start``: a dateline between stretches of running text opens a piece that has no headline;
+5. ``second_headline``: a title-length line over running text, in a piece already long enough.
 
 Then ``language_switches`` adds a start where the text changes language for good, and
 ``without_header_only`` folds a run of only datelines and credits into the article after it.
@@ -21,9 +22,9 @@ import re
 from collections.abc import Mapping, Set
 from dataclasses import dataclass
 
+from ..model import Credit
 from .line_patterns import same_headline
 from .line_shapes import LineTable
-from .model import Credit
 from .navigation import navigation_scan
 
 LONG_PARAGRAPH = 100
@@ -74,7 +75,7 @@ def find_boundaries(table: LineTable) -> Segmentation:
             range(start, i + 1)
         ):
             starts.add(start)
-        elif i not in in_signature and second_headline(table, i, piece_start):
+        elif i not in in_signature and (dated_start(table, i) or second_headline(table, i, piece_start)):
             starts.add(i)
     starts.update(language_switches(table, starts))
     kept = without_header_only(table, {s for s in starts if s < len(table)})
@@ -213,6 +214,22 @@ def headed_start(table: LineTable, i: int, ends: Ends, in_signature: Set[int]) -
     if not (table.paragraph(table.next_content(i)) or below.header_credits):
         return None
     return start
+
+
+def dated_start(table: LineTable, i: int) -> bool:
+    """``Tirana, 5 July 2019`` between two stretches of running text: a piece with no headline starts at its dateline.
+
+    A dated line under running text that would be an attribution (``Radio Farda, February 25 2019``)
+    closes the piece above instead; that is decided first, so only a line that opens the text below
+    (``opens_article``'s shape, or a bare dateline) reaches here.
+    """
+    row = table.rows[i]
+    return (
+        (row.dateline or row.source_dated)
+        and table.paragraph(i - 1)
+        and table.paragraph(table.next_content(i))
+        and i > 0
+    )
 
 
 def second_headline(table: LineTable, i: int, piece_start: int) -> bool:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 import jellyfish
 from rapidfuzz.distance import JaroWinkler
 
-from .curation import Curation
-from .model import Entity
-from .names import fold_name, fold_word, name_words, person_key
+from ..curation import Curation
+from ..model import Entity
+from ..names import fold_name, fold_word, name_words, person_key
 
 #: Spellings at least this similar (Jaro-Winkler on transliteration keys) go to review.
 REVIEW_SIMILARITY = 0.88

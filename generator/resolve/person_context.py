@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
-from .model import Mention
+from .. import lexicon
+from ..model import Mention
 
 #: Titles given to people only: ``Mr. Lighthizer`` is a person even when named once.
 HONORIFICS = lexicon.word_set("personal_titles")
@@ -71,3 +71,14 @@ def after_locative(mention: Mention) -> bool:
     """``in Fresco``, ``at Kapshtica``: a one-word name used as a place."""
     before = mention.quote[: max(0, mention.span.start - mention.quote_start)].split()
     return bool(before) and before[-1].lower() in LOCATIVE
+
+
+#: Kin words before a bare first name: "her husband Massoud" names a relative of someone in the sentence.
+RELATION_WORDS = lexicon.word_set("relation_words", lower=True)
+
+
+def after_relation_word(mention: Mention) -> bool:
+    """``her husband Massoud``, ``his wife, Anne``: the name is a relative of a person the sentence names."""
+    before = mention.quote[: max(0, mention.span.start - mention.quote_start)]
+    words = _WORD_BEFORE.findall(before.replace("-", "_"))
+    return bool(words) and words[-1].rstrip(".,").replace("_", "-").lower() in RELATION_WORDS

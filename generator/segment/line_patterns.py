@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
-from . import lexicon
-from .outlets import URL
+from .. import lexicon
+from ..outlets import URL
+from .dates import month_names, read_dates
 
 MAX_HEADLINE = 180
 """Longer lines are paragraphs, whatever their punctuation."""
@@ -46,21 +47,26 @@ def _opening(entry: str) -> str:
 
 
 def _month() -> str:
-    """A month written out or cut short (``Sept.``): its first three letters, then any letters."""
-    stems = dict.fromkeys(name[:3].lower() for name in lexicon.entries("month_names"))
-    return rf"(?:{'|'.join(stems)})[a-z]*\.?"
+    """A month written out or cut short (``Sept.``, ``korr``): its first three letters, then any letters.
+
+    The names are dateparser's, in the reading languages (``dates``): English and Albanian.
+    """
+    stems = dict.fromkeys(re.escape(name[:3].lower()) for name in month_names())
+    return rf"(?:{'|'.join(stems)})[^\W\d_]*\.?"
 
 
 _MONTH = _month()
 DATE = (
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}"
     rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2})"
 )
 _TIME = r"(?:\s*,?\s*\d{1,2}:\d{2}(?:\s*[A-Z]{2,4})?)?"
 DATELINE = re.compile(rf"^{DATE}{_TIME}$", re.IGNORECASE)
-SOURCE_DATED = re.compile(rf"^(?P<name>[^,:.!?]{{2,50}}?)\s*(?:,|–|—|-|\|)\s*{DATE}{_TIME}$", re.IGNORECASE)
+SOURCE_DATED = re.compile(rf"^(?P<name>[^,:.!?]{{2,50}}?)\s*(?:,|–|—|-|\||·|•)\s*{DATE}{_TIME}$", re.IGNORECASE)
 TEASER = re.compile(rf"^(?P<head>.{{0,300}}?),\s*{DATE}\s*:\s*(?:…|\.\.\.)", re.IGNORECASE)
+PUBLISHED = re.compile(rf"^\W*(?:{_alternation('publication_markers')})\b", re.IGNORECASE)
+"""``Published: …``, ``Posted on …``, ``Publikuar më …``: a line that says when the piece came out."""
 NAV_MARKER = re.compile(rf"^(?:{_alternation('navigation_markers')})\s*(?::\s*(?P<rest>.*))?$", re.IGNORECASE)
 LINK = re.compile(r"^link\s+to\s+the\s+(?:source|original)\b.{0,20}$", re.IGNORECASE)
 COPYRIGHT = re.compile(r"^(?:copyright\b|©|all rights reserved)", re.IGNORECASE)
@@ -233,6 +239,27 @@ def is_header_shape(text: str) -> bool:
         or (BY.match(text) and not text.endswith(","))
         or re.match(r"^publi\w+(?:\s+tek)?\s*:", text, re.IGNORECASE)
     )
+
+
+def is_dateline(text: str) -> bool:
+    """A line that states a date and little else: ``7 September 2018``, ``Tiranë, 5 korrik 2019``, ``Published: …``.
+
+    Beyond the English ``DATELINE``, a date in any reading language or numeric shape (``dates``) counts
+    when it gives a day and at most two words (a place, a weekday) stand beside it, or when the line
+    opens with a publication word. ``Outlet, Date`` stays a source line (``SOURCE_DATED``).
+    """
+    stripped = text.strip()
+    if DATELINE.match(stripped):
+        return True
+    if len(stripped) > MAX_ATTRIBUTION or SOURCE_DATED.match(stripped):
+        return False
+    readings = [r for r in read_dates(stripped) if r.value and len(r.value) == 10]
+    if not readings:
+        return False
+    if PUBLISHED.match(stripped):
+        return True
+    rest = stripped[: readings[0].start] + stripped[readings[0].end :]
+    return len(re.findall(r"[^\W\d_]+", rest)) <= 2 and not rest.strip().endswith((".", "!", "?"))
 
 
 def has_date(text: str) -> bool:
