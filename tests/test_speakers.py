@@ -133,3 +133,18 @@ def test_the_export_writes_where_a_speakers_words_stand():
     mention = Mention("person", Role.SPEAKER, "art", span, "quote", 0, speech=speech)
     assert _mention_json(mention)["speech"] == {"line": 4, "start": 20, "end": 60}
     assert "speech" not in _mention_json(Mention("person", Role.MENTION, "art", span, "quote", 0))
+
+
+def test_a_line_that_is_only_a_name_and_a_colon_gives_that_person_the_paragraph_after_it(nlp):
+    lines = ["Petra Lind studies birds.", "Petra Lind:", "The birds came back this spring, all of them."]
+    assert speakers(nlp, lines) == [(3, "Petra Lind", "The birds came back this spring, all of them.")]
+
+
+def test_an_answerer_who_says_my_name_is_answers_the_questions_after(nlp):
+    lines = [
+        "ABC News: What is your name?",
+        "My name is Jonas Weber and I repair nets.",
+        "ABC News: How long have you done this?",
+        "Thirty years, since my father died.",
+    ]
+    assert [(line, who) for line, who, _ in speakers(nlp, lines)] == [(2, "Jonas Weber"), (4, "Jonas Weber")]

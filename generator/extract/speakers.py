@@ -57,6 +57,7 @@ from .speech_verbs import (
 )
 
 #: ``Hassan Hayrani: answer``: up to five words of a name, then a colon.
+_NAME_ALONE = re.compile(r"^\s*([^\s:.!?][^:!?]{0,60}?)\s*:\s*$")
 _NAME_COLON = re.compile(r"^\s*([^\s:.!?][^:.!?]{0,60}?)\s*:\s*(\S.*?)\s*$")
 #: How an interview answer ends (a headline such as ``Olsi Jazexhi: MEK Helping Albania …`` does not).
 ANSWER_ENDS = frozenset('.!?…”"»')
@@ -71,6 +72,9 @@ CUES = ATTRIBUTION_VERBS | {ACCORDING}
 _INTERVIEWEE = re.compile(
     r"\b(?:{})(?:\s+\S+){{0,3}}\s*$".format("|".join(map(re.escape, lexicon.entries("interviewee_cues")))),
     re.IGNORECASE,
+)
+_SELF_INTRODUCTION = re.compile(
+    r"\b(?:{})\s*$".format("|".join(map(re.escape, lexicon.entries("self_introductions")))), re.IGNORECASE
 )
 #: "Q: …", "Question: …" / "A: …", "Answer: …" (``lexicon/interview_markers.txt``), or a line opening with a dash.
 _MARKERS = [entry.split() for entry in lexicon.entries("interview_markers")]
@@ -109,6 +113,8 @@ class SpeechNotes:
     """The first line that asks a question (``Q: …``, ``ABC News: … ?``): the introduction ends there."""
     after_question: bool = False
     last_line: int = 0
+    heading: tuple[int, tuple[int, int], str, str] | None = None
+    """A line that is a name and a colon only: its line, the name's range, its text, the name."""
     questions: int = 0
     """Paragraphs that are a question: two or more make the article an interview, whatever segment called it."""
 
@@ -119,13 +125,14 @@ class SpeechNotes:
         if self.parser is not None and (quotes or any(t.lower_ in CUES for t in doc)):
             doc = self.parser(doc)
         intro, self.intro = self.intro, None
+        heading, self.heading = self.heading, None
         opens_quoted = bool(quotes) and not doc.text[: quotes[0].start - 1].strip()
         found = []
         if intro is not None and opens_quoted and intro[3]:
             # "… Teymur says:" and then the quoted line: the whole line is his.
             found = [_statement(doc.text, line, 0, len(doc.text), **_from(intro))]
         else:
-            found = [*self._interview(doc.text, line), *self._sentences(doc, line, quotes)]
+            found = [*self._interview(doc.text, line, heading), *self._sentences(doc, line, quotes)]
         if not found and intro is not None and opens_quoted and intro[0] == self.last_line:
             # "Ardian Brisku recalled the storm of 2009." and then a quoted paragraph: the quote is his.
             found = [_statement(doc.text, line, quotes[0].start, quotes[-1].end, **_from(intro))]
@@ -155,20 +162,26 @@ class SpeechNotes:
             return [_statement(text, line, quotes[0].start, quotes[-1].end, follows=previous[1])]
         if _is_question(text) or text.rstrip()[-1:] not in ANSWER_ENDS:
             return []  # a question, or a heading ("Round table on the river crossing"): no answer goes on
-        if previous is not None and previous[2]:
-            return [_statement(text, line, 0, len(text), follows=previous[1], interview_only=True)]
         if self.after_question:
             return [_statement(text, line, 0, len(text), answer=True, interview_only=True)]
+        if previous is not None and previous[2]:
+            return [_statement(text, line, 0, len(text), follows=previous[1], interview_only=True)]
         return []
 
-    def _interview(self, text: str, line: int) -> list[Statement]:
+    def _interview(self, text: str, line: int, heading) -> list[Statement]:
         """``Name: answer`` and ``A: answer`` (a ``Q:`` line marks where the introduction ends)."""
         if qa := _QA.match(text):
             loose = qa["dash"] or (qa["a"] and text[qa.end("a") :].lstrip().startswith("."))
             if _is_question(text) or (loose and not self.after_question):
                 return []  # "A. Smith said …" is no answer unless a question stands before it
             return [_statement(text, line, qa.start("said"), qa.end("said"), answer=True)]
+        if (alone := _NAME_ALONE.match(text)) and len(alone.group(1).split()) <= 5:
+            self.heading = (line, alone.span(1), text, alone.group(1))  # "Dr. Olsi Jazexhi:" over the next paragraph
+            return []
         named = _NAME_COLON.match(text)
+        if heading is not None and not named:
+            who = {"who": (heading[1],), "who_line": heading[0], "who_line_text": heading[2], "colon": heading[3]}
+            return [_statement(text, line, 0, len(text), **who)]
         if named and len(named.group(1).split()) <= 5 and named.group(2)[-1] in ANSWER_ENDS:
             return [_statement(text, line, named.start(2), named.end(2), who=(named.span(1),), colon=named.group(1))]
         return []
@@ -265,7 +278,8 @@ class SpeechNotes:
             if statement.follows is not None:
                 who = speakers[statement.follows]
             elif statement.answer:
-                who = answerer
+                # "My name is Abdurrahman Mohammadian …": from this answer on, the answers are his.
+                who = answerer = _self_introduced(statement, persons) or answerer
             elif statement.pronoun:
                 who = antecedent(statement, persons, article)
             else:
@@ -299,6 +313,15 @@ def _introduction(doc: Doc, quotes: list[Quoted], line: int) -> Intro | None:
             if not ranges or pronoun_at(doc, ranges):
                 return None
             return (line, ranges, doc.text, text.endswith(":") and not quotes)
+    return None
+
+
+def _self_introduced(statement: Statement, persons: list[Mention]) -> Mention | None:
+    """The person an answer introduces as its speaker: ``My name is Abdurrahman Mohammadian and …``."""
+    for mention in persons:
+        if mention.span.line == statement.line and statement.start <= mention.span.start < statement.end:
+            if _SELF_INTRODUCTION.search(statement.words[: mention.span.start - statement.start]):
+                return mention
     return None
 
 
