@@ -148,3 +148,14 @@ def test_an_answerer_who_says_my_name_is_answers_the_questions_after(nlp):
         "Thirty years, since my father died.",
     ]
     assert [(line, who) for line, who, _ in speakers(nlp, lines)] == [(2, "Jonas Weber"), (4, "Jonas Weber")]
+
+
+def test_he_goes_back_through_sentences_that_go_on_with_he_but_no_further(nlp):
+    chained = [
+        "“That is very hard for a person,” Karl Dobrev says.",
+        "Now he compares the camp to Animal Farm, George Orwell’s novel.",
+        "“It is a cult,” he says.",
+    ]
+    broken = ["Karl Dobrev left early.", "The meeting went on without a break.", "“It is a cult,” he says."]
+    assert (3, "Karl Dobrev", "It is a cult") in speakers(nlp, chained)
+    assert [s for s in speakers(nlp, broken) if s[0] == 3] == []

@@ -23,6 +23,9 @@ from .names import is_name_word
 from .quotes import sentence_around
 from .speech_verbs import PRONOUNS
 
+#: A sentence before a pronoun: line, start, end (cut at the same pronoun), text, and whether it was cut there.
+Before = tuple[int, int, int, str, bool]
+
 
 @dataclass(frozen=True)
 class Statement:
@@ -36,8 +39,9 @@ class Statement:
     """Character ranges on ``who_line`` where the speaker's name may stand, best first."""
     who_line: int = 0
     pronoun: str | None = None
-    before: tuple[int, int, int, str] | None = None
-    """For a pronoun: (line, start, end) of the sentence before, up to the same pronoun if it stands there."""
+    before: tuple[Before, ...] = ()
+    """For a pronoun: the sentences before, nearest first: (line, start, end, text) up to the same pronoun if it
+    stands there, and whether it does (the search goes on to the sentence before only then)."""
     follows: int | None = None
     """A quoted paragraph with no attribution of its own: the index of the statement it goes on from."""
     who_line_text: str = ""
@@ -124,16 +128,17 @@ def _names_the_line(mention: Mention, statement: Statement, start: int, end: int
 
 def antecedent(statement: Statement, persons: list[Mention], article: Article) -> Mention | None:
     """The one person the sentence before names, when the pronoun fits them."""
-    if statement.before is None:
-        return None
-    line, start, end, text = statement.before
-    named = [m for m in persons if m.span.line == line and start <= m.span.start and m.span.end <= end]
-    if not named:  # "Heyrany and his colleagues …": a name word no rule took, naming one person of the article
-        words = (w for w in re.finditer(r"[^\W\d_][\w’'-]*", text) if is_name_word(w.group()))
-        named = [m for w in words if (m := _known_name(persons, article, line, text, start, w.start(), w.end()))]
-    if len(distinct_people(named)) != 1 or not _fits(statement.pronoun or "", named[-1]):
-        return None
-    return named[-1]
+    for line, start, end, text, chained in statement.before:
+        named = [m for m in persons if m.span.line == line and start <= m.span.start and m.span.end <= end]
+        if not named:  # "Heyrany and his colleagues …": a name word no rule took, naming one person of the article
+            words = (w for w in re.finditer(r"[^\W\d_][\w’'-]*", text) if is_name_word(w.group()))
+            named = [m for w in words if (m := _known_name(persons, article, line, text, start, w.start(), w.end()))]
+        if named:
+            fits = len(distinct_people(named)) == 1 and _fits(statement.pronoun or "", named[-1])
+            return named[-1] if fits else None
+        if not chained:
+            return None
+    return None
 
 
 def distinct_people(named: list[Mention]) -> set[str]:

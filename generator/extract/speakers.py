@@ -38,6 +38,7 @@ from .. import lexicon
 from ..model import Article, EntityKind, Kind, Mention, Paragraph, Role, Span
 from ..names import person_key
 from .speaker_names import (
+    Before,
     Statement,
     antecedent,
     distinct_people,
@@ -64,6 +65,8 @@ ANSWER_ENDS = frozenset('.!?…”"»')
 MIN_QUOTE_WORDS = 2
 #: Question paragraphs that make an article an interview (one may be a rhetorical question).
 MIN_QUESTIONS = 2
+#: Sentences a pronoun's antecedent is looked for in, nearest first, while each goes on with the pronoun.
+CHAIN = 3
 #: "according to X": the one attribution that is not a verb.
 ACCORDING = "according"
 #: Words that make a paragraph worth parsing (with any quotation mark).
@@ -102,7 +105,8 @@ class SpeechNotes:
 
     parser: Callable[[Doc], Doc] | None = None
     statements: list[Statement] = field(default_factory=list)
-    last_sentence: tuple[int, int, int, str] | None = None
+    earlier: list[tuple[int, int, int, str]] = field(default_factory=list)
+    """The last sentences of the paragraphs read so far (line, start, end, text), for a pronoun's antecedent."""
     previous: tuple[int, int, bool] | None = None
     """The line of the last paragraph that made a statement, the index of its last statement, and whether
     that statement was an interview answer."""
@@ -148,7 +152,7 @@ class SpeechNotes:
             self.first_question = line
         sentences = list(doc.sents)
         if sentences:
-            self.last_sentence = (line, sentences[-1].start_char, sentences[-1].end_char, sentences[-1].text)
+            self.earlier = [*self.earlier, *((line, s.start_char, s.end_char, s.text) for s in sentences)][-CHAIN:]
 
     def _unlabelled(self, text: str, line: int, quotes: list[Quoted]) -> list[Statement]:
         """A paragraph with no attribution of its own: a quote going on, an answer going on, an answer to a question.
@@ -220,22 +224,20 @@ class SpeechNotes:
         before = self._before(doc, min(verb.idx, start), line, pronoun)
         return [_statement(doc.text, line, start, end, pronoun=pronoun, before=before)]
 
-    def _before(self, doc: Doc, position: int, line: int, pronoun: str) -> tuple[int, int, int, str] | None:
-        """The sentence before the one holding ``position`` (in this paragraph, or the last of the one before),
-        cut where the same pronoun stands in it: a name after "he" in that sentence is not who "he" is."""
-        sentences = [s for s in doc.sents if s.end_char <= position or s.start_char <= position < s.end_char]
-        if len(sentences) > 1:
-            sentence = sentences[-2]
-            found = (line, sentence.start_char, sentence.end_char, sentence.text)
-        elif self.last_sentence is not None:
-            found = self.last_sentence
-        else:
-            return None
-        line, start, end, text = found
+    def _before(self, doc: Doc, position: int, line: int, pronoun: str) -> tuple[Before, ...]:
+        """The sentences before the one holding ``position``, nearest first, each cut where the same pronoun
+        stands in it (a name after "he" there is not who "he" is); past the first, only while each one before
+        goes on with the pronoun ("he likens …", then the sentence that names him)."""
+        here = [(line, s.start_char, s.end_char, s.text) for s in doc.sents if s.end_char <= position]
         same = "|".join(word for word, gender in PRONOUNS.items() if gender == PRONOUNS[pronoun])  # "he", "him"
-        chain = re.search(rf"\b(?:{same})\b", text, flags=re.IGNORECASE)
-        end = start + chain.start() if chain else end
-        return (line, start, end, text[: end - start])
+        found = []
+        for line, start, end, text in reversed([*self.earlier, *here][-CHAIN:]):
+            chain = re.search(rf"\b(?:{same})\b", text, flags=re.IGNORECASE)
+            end = start + chain.start() if chain else end
+            found.append((line, start, end, text[: end - start], chain is not None))
+            if chain is None:
+                break
+        return tuple(found)
 
     def _according_to(self, doc: Doc, line: int, quotes: list[Quoted]) -> list[Statement]:
         """``According to X, …`` / ``…, according to X``: the rest of the sentence is X's."""
@@ -263,7 +265,7 @@ class SpeechNotes:
                     who=() if pronoun else ranges,
                     who_line=line,
                     pronoun=pronoun,
-                    before=self._before(doc, token.idx, line, pronoun) if pronoun else None,
+                    before=self._before(doc, token.idx, line, pronoun) if pronoun else (),
                 )
             )
         return found
