@@ -159,3 +159,14 @@ def test_he_goes_back_through_sentences_that_go_on_with_he_but_no_further(nlp):
     broken = ["Karl Dobrev left early.", "The meeting went on without a break.", "“It is a cult,” he says."]
     assert (3, "Karl Dobrev", "It is a cult") in speakers(nlp, chained)
     assert [s for s in speakers(nlp, broken) if s[0] == 3] == []
+
+
+def test_a_quoted_paragraph_no_verb_attributes_is_the_words_of_the_one_person_the_text_is_about(nlp):
+    about_one = [
+        "Teymur Rezai, a thin man in his fifties, spoke slowly.",
+        "I asked him why the hall mattered so much to him.",
+        "“We worked there every night for a year, and now it is gone.”",
+    ]
+    about_two = ["Teymur Rezai met Karl Dobrev in the hall.", "“We worked there every night for a year, and now it is gone.”"]
+    assert [(line, who) for line, who, _ in speakers(nlp, about_one) if line == 3] == [(3, "Teymur Rezai")]
+    assert [s for s in speakers(nlp, about_two) if s[0] == 2] == []

@@ -131,7 +131,7 @@ def antecedent(statement: Statement, persons: list[Mention], article: Article) -
     for line, start, end, text, chained in statement.before:
         named = [m for m in persons if m.span.line == line and start <= m.span.start and m.span.end <= end]
         if not named:  # "Heyrany and his colleagues …": a name word no rule took, naming one person of the article
-            words = (w for w in re.finditer(r"[^\W\d_][\w’'-]*", text) if is_name_word(w.group()))
+            words = (w for w in re.finditer(r"[^\W\d_][\w-]*(?:['’][^\W\d_s][\w-]*)?", text) if is_name_word(w.group()))
             named = [m for w in words if (m := _known_name(persons, article, line, text, start, w.start(), w.end()))]
         if named:
             fits = len(distinct_people(named)) == 1 and _fits(statement.pronoun or "", named[-1])
@@ -152,7 +152,7 @@ def distinct_people(named: list[Mention]) -> set[str]:
 def _fits(pronoun: str, mention: Mention) -> bool:
     """Whether the first word of the name, as a given name, does not contradict the pronoun's gender."""
     words = name_words(mention.span.text)
-    if len(words) < 2:
+    if len(words) < 2 or not pronoun:  # no pronoun: a quoted paragraph nobody is said to say
         return True
     gender = _gender(words[0]).removeprefix("mostly_")
     return gender not in ("male", "female") or gender == PRONOUNS.get(pronoun)

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Token
 from .. import lexicon
 from ..model import Article, EntityKind, Kind, Mention, Paragraph, Role, Span
 from ..names import person_key
+from .names import is_name_word
 from .speaker_names import (
     Before,
     Statement,
@@ -67,6 +68,8 @@ MIN_QUOTE_WORDS = 2
 MIN_QUESTIONS = 2
 #: Sentences a pronoun's antecedent is looked for in, nearest first, while each goes on with the pronoun.
 CHAIN = 3
+#: A quoted paragraph no verb attributes is someone's words only when it is this long (not a label or a title).
+MIN_UNSAID_WORDS = 4
 #: "according to X": the one attribution that is not a verb.
 ACCORDING = "according"
 #: Words that make a paragraph worth parsing (with any quotation mark).
@@ -162,8 +165,15 @@ class SpeechNotes:
         is the answer of the person the introduction names.
         """
         previous = self.previous if self.previous is not None and self.previous[0] == self.last_line else None
-        if quotes and not text[: quotes[0].start - 1].strip() and previous is not None:
-            return [_statement(text, line, quotes[0].start, quotes[-1].end, follows=previous[1])]
+        opens_quoted = bool(quotes) and not text[: quotes[0].start - 1].strip()
+        if opens_quoted and (
+            previous is not None or len(text[quotes[0].start : quotes[-1].end].split()) >= MIN_UNSAID_WORDS
+        ):
+            # It goes on with the speaker of the paragraph before; failing that (none, or "I asked him …"), it is
+            # the one person the sentences before are about.
+            follows = previous[1] if previous is not None else None
+            before = self._before_any()
+            return [_statement(text, line, q.start, q.end, follows=follows, before=before) for q in quotes]
         if _is_question(text) or text.rstrip()[-1:] not in ANSWER_ENDS:
             return []  # a question, or a heading ("Round table on the river crossing"): no answer goes on
         if self.after_question:
@@ -239,6 +249,18 @@ class SpeechNotes:
                 break
         return tuple(found)
 
+    def _before_any(self) -> tuple[Before, ...]:
+        """The sentences before a paragraph, nearest first, while each goes on with a pronoun ("he", "she" …)."""
+        any_pronoun = "|".join(PRONOUNS)
+        found = []
+        for line, start, end, text in reversed(self.earlier):
+            chain = re.search(rf"\b(?:{any_pronoun})\b", text, flags=re.IGNORECASE)
+            end = start + chain.start() if chain else end
+            found.append((line, start, end, text[: end - start], chain is not None))
+            if chain is None:
+                break
+        return tuple(found)
+
     def _according_to(self, doc: Doc, line: int, quotes: list[Quoted]) -> list[Statement]:
         """``According to X, …`` / ``…, according to X``: the rest of the sentence is X's."""
         found = []
@@ -277,12 +299,12 @@ class SpeechNotes:
         found: dict[tuple, Mention] = {}
         speakers: list[Mention | None] = []
         for statement in self.statements:
-            if statement.follows is not None:
+            if statement.follows is not None and speakers[statement.follows] is not None:
                 who = speakers[statement.follows]
             elif statement.answer:
                 # "My name is Abdurrahman Mohammadian …": from this answer on, the answers are his.
                 who = answerer = _self_introduced(statement, persons) or answerer
-            elif statement.pronoun:
+            elif statement.pronoun or statement.before:
                 who = antecedent(statement, persons, article)
             else:
                 who = named_speaker(statement, persons) or known_speaker(statement, persons, article)
@@ -312,7 +334,7 @@ def _introduction(doc: Doc, quotes: list[Quoted], line: int) -> Intro | None:
     for verb in reversed(doc):
         if is_speech_verb(verb) and not inside(quotes, verb.idx):
             ranges = speaker_ranges(verb, beside_quote=False)
-            if not ranges or pronoun_at(doc, ranges):
+            if not any(is_name_word(doc.text[a:b]) for a, b in ranges):  # "I asked him …" introduces nobody
                 return None
             return (line, ranges, doc.text, text.endswith(":") and not quotes)
     return None
