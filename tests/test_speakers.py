@@ -167,6 +167,9 @@ def test_a_quoted_paragraph_no_verb_attributes_is_the_words_of_the_one_person_th
         "I asked him why the hall mattered so much to him.",
         "“We worked there every night for a year, and now it is gone.”",
     ]
-    about_two = ["Teymur Rezai met Karl Dobrev in the hall.", "“We worked there every night for a year, and now it is gone.”"]
+    about_two = [
+        "Teymur Rezai met Karl Dobrev in the hall.",
+        "“We worked there every night for a year, and now it is gone.”",
+    ]
     assert [(line, who) for line, who, _ in speakers(nlp, about_one) if line == 3] == [(3, "Teymur Rezai")]
     assert [s for s in speakers(nlp, about_two) if s[0] == 2] == []
