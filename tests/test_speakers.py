@@ -173,3 +173,8 @@ def test_a_quoted_paragraph_no_verb_attributes_is_the_words_of_the_one_person_th
     ]
     assert [(line, who) for line, who, _ in speakers(nlp, about_one) if line == 3] == [(3, "Teymur Rezai")]
     assert [s for s in speakers(nlp, about_two) if s[0] == 2] == []
+
+
+def test_he_is_the_one_man_when_the_sentence_before_names_a_man_and_a_woman(nlp):
+    lines = ["Tomas Reiner met the teacher Maria Kolar on Tuesday.", "He said the first class would start in April."]
+    assert speakers(nlp, lines) == [(2, "Tomas Reiner", "the first class would start in April")]

@@ -133,9 +133,9 @@ def antecedent(statement: Statement, persons: list[Mention], article: Article) -
         if not named:  # "Heyrany and his colleagues …": a name word no rule took, naming one person of the article
             words = (w for w in re.finditer(r"[^\W\d_][\w-]*(?:['’][^\W\d_s][\w-]*)?", text) if is_name_word(w.group()))
             named = [m for w in words if (m := _known_name(persons, article, line, text, start, w.start(), w.end()))]
-        if named:
-            fits = len(distinct_people(named)) == 1 and _fits(statement.pronoun or "", named[-1])
-            return named[-1] if fits else None
+        if named:  # exactly one person who fits: "Paul Ferrer met Mirela Shehu. He said …" is Ferrer
+            fitting = [m for m in named if _fits(statement.pronoun or "", m)]
+            return fitting[-1] if len(distinct_people(fitting)) == 1 else None
         if not chained:
             return None
     return None
