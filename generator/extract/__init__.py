@@ -44,8 +44,9 @@ The modules, in the order a paragraph meets them: ``stage`` (the stage itself),
 (corrections of the model's people), ``name_lists``, ``people``
 (cleaning a candidate), ``names`` (is it shaped like a name), ``outlet_mentions``,
 ``surnames``, ``teams`` and ``numbered_lists`` (per article), ``known_names``
-(corpus-wide), ``quotes`` (a mention and its sentence). Their word lists are
-files in ``generator/lexicon/``.
+(corpus-wide), ``quotes`` (a mention and its sentence), and ``speakers`` (words
+attributed to a person: ``speech_marks``, ``speech_verbs``, ``speaker_names``). Their
+word lists are files in ``generator/lexicon/``.
 
 Does not: decide which spellings name the same entity (``resolve``).
 """
