@@ -21,12 +21,12 @@ from .load import Inputs, load_inputs
 from .model import Article, Corpus, Document, Mention
 from .names import person_key
 from .outlets import with_well_known
-from .pagemeta import redirect_maps
 from .render import PageLimits, render
+from .render.pagemeta import redirect_maps
+from .render.siteconfig import read_site_config
 from .resolve import resolve
 from .runner import Runner, default_jobs
 from .site import check_replaceable, run_mkdocs, run_pagefind, staging_area, swap_in
-from .siteconfig import read_site_config
 from .tasks import ArticleInput, FindNames, SegmentDocument, SignText
 from .teasers import date_corpus
 

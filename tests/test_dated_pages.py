@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from generator.model import Corpus
-from generator.publication import date_label, http_url, original_link
 from generator.render import PageLimits, render
-from generator.siteconfig import SiteConfig
+from generator.render.publication import date_label, http_url, original_link
+from generator.render.siteconfig import SiteConfig
 
 from .dated_corpus import dated_corpus
 

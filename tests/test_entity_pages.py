@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.entity_names import index_name, other_spellings
 from generator.model import (
     Article,
     Corpus,
@@ -29,7 +28,8 @@ from generator.model import (
     Span,
 )
 from generator.render import PageLimits, render
-from generator.siteconfig import SiteConfig
+from generator.render.entity_names import index_name, other_spellings
+from generator.render.siteconfig import SiteConfig
 
 SITE = SiteConfig(name="Test", description="A test site.")
 LINES = (

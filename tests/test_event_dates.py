@@ -5,8 +5,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import replace
 
-from generator.event_dates import dated_sentences, dates_in, is_dateline, readable
 from generator.model import Paragraph
+from generator.render.event_dates import dated_sentences, dates_in, is_dateline, readable
 
 from .dated_corpus import dated_corpus
 

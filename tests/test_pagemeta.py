@@ -11,10 +11,10 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment
 
-from generator import pagemeta
 from generator.model import Article, Corpus, DateSource, Document, Entity, Kind, Occurrence, Paragraph, PublicationDate
-from generator.render import page_root, plural
+from generator.render import page_root, pagemeta
 from generator.site import run_mkdocs
+from generator.wording import plural
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = "Evil </script><script>alert(\"x\")</script> & 'quotes' {braces} 100% #1 \U0001f600"

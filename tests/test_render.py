@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from generator.build import Timings, build_corpus
-from generator.fragments import byline, link
 from generator.load import load_inputs
 from generator.model import Corpus
-from generator.pagemeta import redirect_maps
-from generator.pagination import Target, make_pager
 from generator.render import PageLimits, index_pages, make_environment, page_root, render
-from generator.siteconfig import SiteConfig, read_site_config
+from generator.render.fragments import byline, link
+from generator.render.pagemeta import redirect_maps
+from generator.render.pagination import Target, make_pager
+from generator.render.siteconfig import SiteConfig, read_site_config
 from generator.slugs import RESERVED_SLUGS, SlugAllocator
 
 from .conftest import CONTENT

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from generator.exports import _mention_json
 from generator.extract import extract, load_nlp
 from generator.extract.speech_marks import quotations
 from generator.model import Article, Document, Kind, Mention, Occurrence, Paragraph, Role, Span
+from generator.render.exports import _mention_json
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +75,22 @@ def test_according_to_a_person_gives_them_the_rest_of_the_sentence(nlp):
         "According to Marku, nobody from the council has visited the school.",
     ]
     assert speakers(nlp, lines) == [(2, "Marku", "nobody from the council has visited the school.")]
+
+
+def test_according_to_after_an_adverb_still_gives_the_words_after_it(nlp):
+    lines = [
+        "Elena Marku teaches at the school.",
+        "Interestingly according to Marku, nobody from the council has visited the school.",
+    ]
+    assert speakers(nlp, lines) == [(2, "Marku", "nobody from the council has visited the school.")]
+
+
+def test_according_to_at_the_end_gives_the_words_before_it(nlp):
+    lines = [
+        "Elena Marku teaches at the school.",
+        "Nobody from the council has visited the school, according to Marku.",
+    ]
+    assert speakers(nlp, lines) == [(2, "Marku", "Nobody from the council has visited the school")]
 
 
 def test_organisations_places_and_reports_are_not_speakers(nlp):

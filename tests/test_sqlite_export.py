@@ -6,10 +6,10 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-from generator.event_dates import dated_sentences
-from generator.lookups import Lookups
 from generator.model import Corpus
-from generator.sqlite_export import write_corpus_sqlite
+from generator.render.event_dates import dated_sentences
+from generator.render.lookups import Lookups
+from generator.render.sqlite_export import write_corpus_sqlite
 
 from .dated_corpus import dated_corpus
 

@@ -272,7 +272,7 @@ class SpeechNotes:
                 continue
             head = objects[0]
             sentence = token.sent
-            if token.i == sentence.start:
+            if _opens_the_sentence(doc, token, head):
                 start, end = head.idx + len(head), sentence.end_char
             else:
                 start, end = sentence.start_char, token.idx
@@ -376,3 +376,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
         end -= 1
     return start, end
+
+
+def _opens_the_sentence(doc: Doc, according: Token, head: Token) -> bool:
+    """Whether ``according to X`` introduces what follows it ("Interestingly according to X, …") rather
+    than closing what stands before it ("…, according to X")."""
+    if according.i == according.sent.start:
+        return True
+    comma_before = doc[according.i - 1].text == ","
+    comma_after = head.i + 1 < len(doc) and doc[head.i + 1].text == ","
+    return comma_after and not comma_before

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from generator.load import load_inputs
 from generator.names import index_name
-from generator.siteconfig import read_site_config
+from generator.render.siteconfig import read_site_config
 
 from .conftest import GENERATED, HOSTILE, ROOT, tree_hashes
 

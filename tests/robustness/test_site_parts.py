@@ -16,10 +16,10 @@ import pytest
 from generator.build import Timings, build_corpus
 from generator.errors import BuildError
 from generator.load import load_inputs
-from generator.pagemeta import redirect_maps
 from generator.render import render
+from generator.render.pagemeta import redirect_maps
+from generator.render.siteconfig import read_site_config
 from generator.site import run_mkdocs, run_pagefind
-from generator.siteconfig import read_site_config
 
 from .conftest import ROOT, SITE_URL, SOURCE_DATE_EPOCH, tree_hashes
 

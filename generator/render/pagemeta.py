@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import lexicon
-from .model import Article, Corpus, Document, Entity, Kind
+from .. import lexicon
+from ..model import Article, Corpus, Document, Entity, Kind
+from ..slugs import RESERVED_SLUGS
 from .publication import http_url
-from .slugs import RESERVED_SLUGS
 
 #: Article kinds that schema.org calls NewsArticle; the others are plain Article.
 NEWS_KINDS = frozenset({Kind.ARTICLE, Kind.INTERVIEW})

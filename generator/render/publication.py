@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from . import lexicon
-from .model import DateSource, PublicationDate
+from .. import lexicon
+from ..model import DateSource, PublicationDate
 
 #: English month names, January first: a date's label on the site's own pages.
 MONTHS = lexicon.entries("english_month_names")

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from ..model import Article
+from ..wording import plural
 from . import pagemeta
 from .event_dates import DatedSentence
-from .model import Article
 from .pagination import PageLimits, Pager, Target, make_pager, mention_chunks, page_root
 from .publication import date_label, month_key
 from .views import Context
-from .wording import plural
 
 #: The group of articles whose text states no date: last, after every year.
 UNDATED = "undated"

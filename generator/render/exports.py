@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from . import __version__
+from .. import __version__
+from ..model import Corpus, Entity, Mention
 from .lookups import Lookups
-from .model import Corpus, Entity, Mention
 
 
 def write_corpus_json(corpus: Corpus, lookups: Lookups, path: Path) -> None:

@@ -17,9 +17,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .extract.quotes import sentence_around
-from .model import Article, Paragraph
-from .segment.dates import is_month_name, read_dates
+from ..extract.quotes import sentence_around
+from ..model import Article, Paragraph
+from ..segment.dates import is_month_name, read_dates
 
 #: A year anywhere: a line without one states no full date (most lines; they are skipped at once).
 _ANY_YEAR = re.compile(r"(?:1[89]|20)\d\d")

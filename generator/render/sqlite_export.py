@@ -20,9 +20,9 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..model import Corpus, Entity, Mention
 from .event_dates import DatedSentence
 from .lookups import Lookups
-from .model import Corpus, Entity, Mention
 
 #: Each table's columns (name: type) and its foreign keys (column, table, column), in creation order.
 TABLES: dict[str, tuple[dict[str, type], list[tuple[str, str, str]], str | tuple[str, ...]]] = {

@@ -18,6 +18,8 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from ..model import Article, Corpus, Entity
+from ..wording import plural
 from . import pagemeta
 from .chronology import chronology_pages
 from .entity_names import outlet_entries, person_entries
@@ -26,15 +28,11 @@ from .event_dates import dated_sentences
 from .exports import csv_exports, write_corpus_json
 from .fragments import front_matter_value, link
 from .lookups import Lookups, check_reserved
-from .model import Article, Corpus, Entity
 from .pagemeta import PageUrls
 from .pagination import DEFAULT_LIMITS, IndexPage, PageLimits, entry_count, index_pages, page_root
 from .siteconfig import SiteConfig
 from .sqlite_export import write_corpus_sqlite
 from .views import Context, article_page, document_page
-from .wording import plural
-
-__all__ = ["PageLimits", "index_pages", "make_environment", "page_root", "plural", "render"]
 
 
 def make_environment() -> Environment:

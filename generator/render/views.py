@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..model import Article, Document, Entity, Role
 from . import fragments, pagemeta, publication, quotes
 from .entity_names import other_spellings
 from .fragments import link
 from .lookups import Lookups
-from .model import Article, Document, Entity, Role
 from .pagemeta import Citation, PageUrls
 from .siteconfig import SiteConfig
 
