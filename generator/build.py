@@ -20,13 +20,15 @@ from .extract import finish_mentions, load_nlp
 from .load import Inputs, load_inputs
 from .model import Article, Corpus, Document, Mention
 from .names import person_key
-from .pagemeta import redirect_maps
-from .render import PageLimits, PageWriter, render
+from .outlets import with_well_known
+from .render import PageLimits, render
+from .render.pagemeta import redirect_maps
+from .render.siteconfig import read_site_config
+from .render.stage import PageWriter
 from .resolve import resolve
 from .runner import Runner, default_jobs
 from .site import check_replaceable, run_mkdocs, run_pagefind, staging_area, swap_in
 from .site.incremental import Changes, PreviousBuild, prepare_site, site_key
-from .siteconfig import read_site_config
 from .tasks import ArticleInput, FindNames, SegmentDocument, SignText
 from .teasers import date_corpus
 
@@ -68,7 +70,9 @@ def build_corpus(
         mentions = extract_all(articles, inputs, runner=runner, nlp_loader=nlp_loader)
     timings.report("extract", f"{len(mentions)} mentions")
     with timings.stage("resolve"):
-        articles, people, outlets = resolve(articles, mentions, curation=inputs.curation, outlets=inputs.outlets)
+        # The shipped list of well-known outlets gives kind and aliases to outlets no maintainer listed.
+        outlet_records = with_well_known(inputs.outlets)
+        articles, people, outlets = resolve(articles, mentions, curation=inputs.curation, outlets=outlet_records)
     timings.report("resolve", f"{len(people)} people, {len(outlets)} outlets")
     for warning in unmatched_curation(inputs.curation, mentions, inputs.documents):
         timings.report("warning", str(warning))

@@ -5,17 +5,24 @@ Exact matching on a normalised key (case, spaces, punctuation, a leading
 aliases and domains (with and without their top-level domain), then a fuzzy
 match (rapidfuzz) for near spellings such as ``GazetaInpact`` or ``Balkanspost``.
 
+A shipped list of well-known outlets (``generator/lexicon/well_known_outlets.txt``)
+lies under the maintained list: ``with_well_known`` adds its records whose names the
+maintained list does not already hold.
+
 Does not: invent outlets; an unknown name is returned as ``None``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 from rapidfuzz import fuzz, process
 
+from . import lexicon
 from .model import OutletRecord
+from .slugs import make_slug
 
 FUZZY_CUTOFF = 88
 #: Keys shorter than this only match exactly: ``Exit`` must not fuzzily become ``Exit News``' cousin.
@@ -61,3 +68,26 @@ class OutletIndex:
             return None
         match = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         return self._by_key[match[0]] if match else None
+
+
+@functools.cache
+def well_known_outlets() -> tuple[OutletRecord, ...]:
+    """The shipped list: one record per line ``name<TAB>kind<TAB>country[<TAB>alias|alias…]``."""
+    records = []
+    for entry in lexicon.entries("well_known_outlets"):
+        name, kind, _country, *rest = entry.split("\t")
+        aliases = tuple(a.strip() for a in rest[0].split("|")) if rest else ()
+        records.append(OutletRecord(make_slug(name, fallback="outlet"), name, kind, aliases=aliases))
+    return tuple(records)
+
+
+def with_well_known(maintained: list[OutletRecord] | tuple[OutletRecord, ...]) -> list[OutletRecord]:
+    """The maintained records, then each shipped record none of whose names or id the maintained list holds."""
+    taken = {outlet_key(n) for r in maintained for n in (r.id, r.name, *r.aliases, *r.domains)}
+    taken |= {r.id for r in maintained}
+    extra = [
+        r
+        for r in well_known_outlets()
+        if r.id not in taken and not any(outlet_key(n) in taken for n in (r.name, *r.aliases))
+    ]
+    return [*maintained, *extra]

@@ -51,7 +51,8 @@ def article_of(lines: list[tuple[str, str]], credits: list[Credit] = ()) -> tupl
 
 
 def found(mentions, kind: str) -> list[str]:
-    return [m.span.text for m in mentions if m.entity_kind == kind]
+    """The names found, once each: a speaker mention repeats its name's mention (tests/test_speakers.py)."""
+    return [m.span.text for m in mentions if m.entity_kind == kind and m.role is not Role.SPEAKER]
 
 
 def test_ruler_marks_listed_outlets_with_their_list_id(blank):

@@ -78,3 +78,23 @@ def test_maintained_list_puts_the_issue_spellings_on_one_outlet_each():
     assert index.lookup("TRT world").id == "trt-world"
     assert index.lookup("iran-interlink").id == index.lookup("Iran interlink").id == "iran-interlink"
     assert index.lookup("GazetaInpact").id == index.lookup("Gazeta Impakt").id
+
+
+def test_the_shipped_well_known_outlets_have_names_kinds_and_unique_ids():
+    from generator.outlets import well_known_outlets
+
+    records = well_known_outlets()
+    assert len(records) >= 100
+    assert len({r.id for r in records}) == len(records)
+    assert {r.kind for r in records} <= {"tv", "radio", "newspaper", "news-site", "magazine", "agency"}
+    assert any(r.name == "The Wall Street Journal" and "WSJ" in r.aliases for r in records)
+
+
+def test_the_maintained_list_stays_on_top_of_the_well_known_one():
+    from generator.outlets import with_well_known
+
+    maintained = [OutletRecord("wsj-local", "Wall St Journal", "newspaper", aliases=("WSJ",))]
+    merged = with_well_known(maintained)
+    assert merged[0] is maintained[0]
+    assert not any("Wall Street Journal" in (r.name, *r.aliases) for r in merged[1:])
+    assert any(r.name == "Le Monde" for r in merged)

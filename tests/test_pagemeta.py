@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
 from jinja2 import Environment
 
-from generator import pagemeta
-from generator.model import Article, Corpus, Document, Entity, Kind, Occurrence, Paragraph
-from generator.render import page_root, plural
+from generator.model import Article, Corpus, DateSource, Document, Entity, Kind, Occurrence, Paragraph, PublicationDate
+from generator.render import page_root, pagemeta
 from generator.site import run_mkdocs
+from generator.wording import plural
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = "Evil </script><script>alert(\"x\")</script> & 'quotes' {braces} 100% #1 \U0001f600"
@@ -162,6 +163,7 @@ def test_mkdocs_writes_sitemap_urls_and_redirect_pages(tmp_path: Path):
         "articles/index.md",
         "people/index.md",
         "outlets/index.md",
+        "chronology/index.md",
         "people/jane-doe.md",
     ):
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
@@ -179,3 +181,50 @@ def test_mkdocs_writes_sitemap_urls_and_redirect_pages(tmp_path: Path):
     assert "<loc>https://example.org/archive/</loc>" in sitemap
     redirect = (site / "people" / "jane-dhoe" / "index.html").read_text(encoding="utf-8")
     assert 'url=../jane-doe/"' in redirect
+
+
+def dated(source_url: str | None) -> Article:
+    return replace(
+        article("Story"),
+        date=PublicationDate("2018-01-06", "doc-one", 3, DateSource.BYLINE),
+        source_url=source_url,
+    )
+
+
+def test_an_articles_own_date_and_original_address_go_into_its_citation():
+    values = dict(
+        site_name="Site",
+        path="articles/a-story/",
+        urls=pagemeta.PageUrls(None),
+        outlet=entity("o", "Gazeta", "outlet"),
+        via=[],
+        authors=[],
+        documents=DOCUMENTS,
+        accessed=None,
+    )
+    cite = pagemeta.article_citation(dated("https://example.org/news_1?a=1"), **values)
+    assert cite.text.startswith("“Story”. Gazeta, 2018-01-06. Original: https://example.org/news_1?a=1.")
+    assert "year = {2018}" in cite.bibtex and "date = {2018-01-06}" in cite.bibtex
+    assert r"original: https://example.org/news\_1?a=1" in cite.bibtex
+    assert "2019-04-05" not in cite.text + cite.bibtex  # the article's own date, not its document's
+
+
+def test_json_ld_dates_the_article_and_names_its_original_only_when_it_is_an_http_url():
+    def jsonld(source_url: str | None) -> dict:
+        return pagemeta.article_jsonld(
+            dated(source_url),
+            path="articles/a-story/",
+            root="../../",
+            urls=pagemeta.PageUrls(None),
+            entity_path=lambda e: f"people/{e.id}/",
+            outlet=None,
+            via=[],
+            authors=[],
+            mentioned_people=[],
+            documents=DOCUMENTS,
+        )
+
+    data = jsonld("https://example.org/a")
+    assert data["datePublished"] == "2018-01-06" and data["sameAs"] == "https://example.org/a"
+    assert data["url"] == "../../articles/a-story/"
+    assert "sameAs" not in jsonld("javascript:alert(1)") and "sameAs" not in jsonld(None)

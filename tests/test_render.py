@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from generator.build import Timings, build_corpus
-from generator.fragments import byline, link
 from generator.load import load_inputs
 from generator.model import Corpus
-from generator.pagemeta import redirect_maps
-from generator.pagination import Target, make_pager
 from generator.render import PageLimits, index_pages, make_environment, page_root, render
-from generator.siteconfig import SiteConfig, read_site_config
+from generator.render.fragments import byline, link
+from generator.render.pagemeta import redirect_maps
+from generator.render.pagination import Target, make_pager
+from generator.render.siteconfig import SiteConfig, read_site_config
 from generator.slugs import RESERVED_SLUGS, SlugAllocator
 
 from .conftest import CONTENT
@@ -154,6 +154,8 @@ def test_every_mention_is_on_one_of_its_entity_pages_and_links_to_its_paragraph(
         quoted: Counter[tuple[str, int]] = Counter()
         for number, page in enumerate(pages, start=1):
             text = page.read_text(encoding="utf-8")
+            # "In their own words" lists a speaker's words, unmarked; the mentions follow it.
+            text = re.sub(r"## In their own words\n.*?(?=\n## |\Z)", "", text, flags=re.S)
             if number > 1:
                 assert re.search(r"<h1>[^<]*: mentions \d+–\d+ of \d+</h1>", text), page
                 assert f'href="{page_root(str(page.relative_to(small)))}{section}/{entity.id}/">Back to' in text
@@ -168,7 +170,11 @@ def test_every_mention_is_on_one_of_its_entity_pages_and_links_to_its_paragraph(
                 marks = re.findall(r"<mark>(.*?)</mark>", quote)  # one quote per sentence, each mention marked
                 assert marks and all(m in re.sub(r"<[^>]+>", "", paragraph.group(1)) for m in marks), f"{page}: {href}"
                 quoted[(where.stem if where.name != "index.md" else where.parent.name, line)] += len(marks)
-        assert sum(quoted.values()) == len(entity.mentions), entity.id
+        # A speaker mention marks the same name as the plain mention beside it: one mark for both (as
+        # fragments.marked does, a span overlapping one before it in the line is not marked again).
+        places = sorted({(m.article, m.span.document, m.span.line, m.span.start, m.span.end) for m in entity.mentions})
+        kept = [p for i, p in enumerate(places) if i == 0 or p[:3] != places[i - 1][:3] or p[3] >= places[i - 1][4]]
+        assert sum(quoted.values()) == len(kept), entity.id
     assert paginated > 0
 
 

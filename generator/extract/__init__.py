@@ -32,12 +32,21 @@ Massoud Khodabandeh`` split) and filtered (organisations, places, works and
 scrape debris are dropped). Every mention is a view (document, line, start,
 end) with the sentence it stands in, verbatim.
 
+Issue 15 added context rules that run between the ruler and ``rules``: outlets by
+the words around them (``the daily X``, ``X reported``, ``X's correspondent``) and a
+shipped list of well-known outlets under the maintained one (``outlet_cues``,
+``generator/lexicon/well_known_outlets.txt``); people by context whatever the model's
+label (a title, a role and a comma, speech or an apposition; ``person_cues``); and
+lists of names (``name_lists``).
+
 The modules, in the order a paragraph meets them: ``stage`` (the stage itself),
-``ruler`` (patterns), ``rules`` (corrections of the model's people), ``people``
+``ruler`` (patterns), ``outlet_cues`` and ``person_cues`` (context), ``rules``
+(corrections of the model's people), ``name_lists``, ``people``
 (cleaning a candidate), ``names`` (is it shaped like a name), ``outlet_mentions``,
 ``surnames``, ``teams`` and ``numbered_lists`` (per article), ``known_names``
-(corpus-wide), ``quotes`` (a mention and its sentence). Their word lists are
-files in ``generator/lexicon/``.
+(corpus-wide), ``quotes`` (a mention and its sentence), and ``speakers`` (words
+attributed to a person: ``speech_marks``, ``speech_verbs``, ``speaker_names``). Their
+word lists are files in ``generator/lexicon/``.
 
 Does not: decide which spellings name the same entity (``resolve``).
 """

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from .. import lexicon
 from ..curation import Curation
 from ..model import Article, Mention, Paragraph
-from .names import words_without_titles
+from .names import is_given_name, words_without_titles
 from .quotes import text_mention
 
 #: Albanian case endings a known surname may carry (Mohammadi -> Mohammadit, Sharai -> Sharait).
@@ -88,11 +88,18 @@ def known_name_mentions(
     mentions = []
     if known.pattern is not None:
         for match in known.finditer(text):
-            mentions.append(text_mention("person", article, paragraph, match.start(1), match.end(1)))
+            if not inside_longer_name(text, match.start(1)):
+                mentions.append(text_mention("person", article, paragraph, match.start(1), match.end(1)))
     if outlets is not None:
         for match in outlets.finditer(text):
             mentions.append(text_mention("outlet", article, paragraph, match.start(1), match.end(1)))
     return mentions
+
+
+def inside_longer_name(text: str, start: int) -> bool:
+    """A given name right before the match makes it the tail of another name (``Mohammad Reza Pahlavi``)."""
+    before = text[:start].split()
+    return bool(before) and before[-1][:1].isupper() and is_given_name(before[-1])
 
 
 def _known_names_regex(known: tuple[str, ...]) -> re.Pattern | None:

@@ -15,10 +15,13 @@ import re
 from .. import lexicon
 from ..model import Article, Credit, Document, Mention, OutletRecord, Paragraph, Role
 from ..outlets import OutletIndex
+from .names import looks_like_full_name
 from .quotes import text_mention
 
 #: Words that say an organisation is a medium (``Gazeta``, ``Daily``, ``TV``).
 MEDIA_WORDS = lexicon.word_set("media_words")
+#: Words that make a name that of an organisation other than a medium (``Ministry``, ``Department``).
+NOT_OUTLET_WORDS = lexicon.word_set("not_outlet_words")
 _MONTHS = "|".join(map(re.escape, lexicon.entries("english_month_names")))
 #: A source cited in brackets with a date: ``(Lapsi.al, August 19)``, ``(Tirana Times, 3 May 2019)``.
 _CITATION = re.compile(
@@ -62,16 +65,27 @@ def is_media_name(text: str) -> bool:
 def citation_outlets(article: Article, paragraph: Paragraph) -> list[Mention]:
     """A website or medium cited in brackets with a date: ``(Lapsi.al, August 19)``, ``(Tirana Times, 3 May)``.
 
-    Not any source so cited: ``(US State Department, September 28, 2012)`` is not a medium.
+    Any name but a person's or another organisation's: ``(Shekulli, March 12, 2016)`` is a
+    medium, ``(US State Department, September 28, 2012)`` and ``(John Smith, May 3)`` are not.
     (Listed outlets are found by the ruler wherever they stand.)
     """
     mentions = []
     for match in _CITATION.finditer(paragraph.text):
         name = match.group("name")
-        if re.search(r"\.[a-z]{2,6}$", name) or is_media_name(name):
+        if is_cited_medium(name):
             start = match.start("name")
             mentions.append(text_mention("outlet", article, paragraph, start, start + len(name)))
     return mentions
+
+
+def is_cited_medium(name: str) -> bool:
+    """A web name, a media-shaped name, or a name of 1-3 words with no organisation word that is no full name."""
+    if re.search(r"\.[a-z]{2,6}$", name) or is_media_name(name):
+        return True
+    words = name.split()
+    if len(words) > 3 or looks_like_full_name(name):
+        return False
+    return not any(w.lower().strip(".,’'") in NOT_OUTLET_WORDS for w in words)
 
 
 def listed_outlets_regex(outlets: list[OutletRecord]) -> re.Pattern | None:

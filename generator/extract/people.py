@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
-from .names import GLUE_BREAK, is_person_name
+from .names import GLUE_BREAK, is_given_name, is_person_name
 
 POSSESSIVE = re.compile(r"[’']s?$")
 _EDGE = re.compile(r"^[^\w]+|[^\w.]+$")
@@ -29,6 +29,12 @@ _NOT_LEADING_ROLES = frozenset({"champion", "colleague"})
 _LEADING_ROLES = sorted(
     w.capitalize() for w in lexicon.word_set("role_nouns") - lexicon.word_set("family_words") - _NOT_LEADING_ROLES
 )
+#: Offices written before a name ("Archbishop Desmond Tutu"), cut when two name words remain.
+_LEADING_OFFICE = re.compile(
+    r"^(?:{})\s+".format("|".join(sorted((w.title() for w in lexicon.entries("office_titles")), key=len, reverse=True)))
+)
+#: A nation's word in front of a name is not part of it ("Saudi Turki al-Faisal"); given names stay ("German").
+NATIONALITIES = lexicon.word_set("nationality_words")
 _LEADING_ROLE = re.compile(r"^(?:{})\s+".format("|".join(_LEADING_ROLES)))
 
 
@@ -69,7 +75,19 @@ def trim(line: str, start: int, end: int) -> tuple[int, int]:
     if (role := _LEADING_ROLE.match(text)) and len(text[role.end() :].split()) >= 2:
         start += role.end()  # "Striker Andrei Tikhonov" at the start of a sentence
         text = text[role.end() :]
-    return start, start + len(text)
+    office = _LEADING_OFFICE.match(text)
+    if office and len(text[office.end() :].split()) >= 2 and not is_given_name(office.group().strip()):
+        start += office.end()  # "Archbishop Desmond Tutu": an office is not part of the name
+        text = text[office.end() :]
+    return without_nationality(line, start, start + len(text))
+
+
+def without_nationality(line: str, start: int, end: int) -> tuple[int, int]:
+    """``Saudi Turki al-Faisal`` -> ``Turki al-Faisal``: a nation's word (not also a given name) is cut off."""
+    words = line[start:end].split(" ")
+    if len(words) >= 2 and words[0] in NATIONALITIES and not is_given_name(words[0]):
+        return start + len(words[0]) + 1, end
+    return start, end
 
 
 def _strip_edges(start: int, text: str) -> tuple[int, str]:

@@ -1,6 +1,7 @@
 """The ``EntityRuler`` that runs after the model: its patterns are data, with an ``id`` per entity.
 
-Listed outlets (id = outlet list id), curated people and curated non-people, and a
+Listed outlets (id = outlet list id), the shipped well-known outlets the list does
+not hold (as written only, and ``the X`` for ``The X``), curated people and curated non-people, and a
 title before capitalised words (``Dr.``, ``Capt.``, ``Monsignor`` …). The ruler
 overwrites the model where they overlap.
 
@@ -17,12 +18,16 @@ from spacy.pipeline import EntityRuler
 
 from ..curation import Curation
 from ..model import OutletRecord
+from ..outlets import with_well_known
 from .names import TITLES
+from .outlet_cues import WELL_KNOWN_ID
 
 
 def name_patterns(outlets: Iterable[OutletRecord], curation: Curation | None) -> list[dict]:
-    """EntityRuler patterns: listed outlets, curated people and non-people, titles."""
+    """EntityRuler patterns: listed outlets, shipped well-known outlets, curated people and non-people, titles."""
+    outlets = list(outlets)
     patterns = outlet_patterns(outlets)
+    patterns.extend(well_known_patterns(with_well_known(outlets)[len(outlets) :]))
     if curation is not None:
         patterns.extend(curated_patterns(curation))
     patterns.append(title_pattern())
@@ -38,6 +43,20 @@ def outlet_patterns(outlets: Iterable[OutletRecord]) -> list[dict]:
             if " " in name:  # multi-word names are safe to match in any case ("Iran interlink")
                 tokens = [{"LOWER": word.lower()} for word in name.split()]
                 patterns.append({"label": "OUTLET", "pattern": tokens, "id": record.id})
+    return patterns
+
+
+def well_known_patterns(records: Iterable[OutletRecord]) -> list[dict]:
+    """Each shipped name and alias exactly as written (no case variants: ``the times`` is no newspaper).
+
+    A name written ``The X`` also matches ``the X`` in running text (``told the Financial Times``).
+    """
+    patterns: list[dict] = []
+    for record in records:
+        for name in sorted({record.name, *record.aliases}):
+            patterns.append({"label": "OUTLET", "pattern": name, "id": WELL_KNOWN_ID + record.id})
+            if name.startswith("The "):
+                patterns.append({"label": "OUTLET", "pattern": "the" + name[3:], "id": WELL_KNOWN_ID + record.id})
     return patterns
 
 

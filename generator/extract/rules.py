@@ -147,7 +147,8 @@ def _end_past_particles(ent: SpacySpan) -> int:
     if doc[end - 1].lower_ in PARTICLES or particle_next or (end < len(doc) and doc[end].text in ("Al", "El")):
         while end < len(doc) and doc[end].lower_ in PARTICLES:
             end += 1
-        if end < len(doc) and end > ent.end and is_name_word(doc[end].text) and doc[end].ent_type_ != "PERSON":
+        past_particle = end > ent.end or doc[ent.end - 1].lower_ in PARTICLES  # "Ursula von der" + "Leyen" (GPE)
+        if end < len(doc) and past_particle and is_name_word(doc[end].text) and doc[end].ent_type_ != "PERSON":
             end += 1
         elif doc[end - 1].lower_ in PARTICLES:
             end = ent.end

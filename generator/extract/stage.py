@@ -20,16 +20,20 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..curation import Curation
-from ..model import Article, Document, Mention, OutletRecord, Paragraph
+from ..model import Article, Document, Mention, OutletRecord, Paragraph, Role
 from ..outlets import OutletIndex, outlet_key
 from .known_names import known_name_mentions, known_person_names
+from .name_lists import name_line_mentions, name_list_mentions
 from .names import GLUE_BREAK, looks_like_full_name
 from .numbered_lists import listed_names
+from .outlet_cues import mark_cued_outlets
 from .outlet_mentions import citation_outlets, credit_mentions, is_media_name, listed_outlets_regex
 from .people import cut_glue, person_parts, trim
+from .person_cues import mark_people_by_context
 from .quotes import entity_mention
 from .ruler import make_ruler, name_patterns
 from .rules import RETYPED_LABELS, apply_name_rules
+from .speakers import SpeechNotes, speech_parser
 from .surnames import SURNAME_LABELS, Taken, surname_mentions, unsure_full_names, words_in_person_context
 from .teams import without_teams
 
@@ -49,10 +53,11 @@ SHORT_LINE = 120
 def load_nlp(model: str = MODEL) -> Language:
     """Load the English pipeline once; callers pass it to ``extract``.
 
-    The lemmatizer is not needed, and the small sentence recogniser replaces the
-    parser (sentences are all we use it for): the costliest component goes.
+    The lemmatizer is not needed, and the small sentence recogniser splits sentences.
+    The parser is loaded but off: ``speakers`` runs it only on paragraphs that may
+    attribute speech (it keeps the sentence recogniser's sentences).
     """
-    nlp = spacy.load(model, exclude=["lemmatizer", "parser"])
+    nlp = spacy.load(model, exclude=["lemmatizer"], disable=["parser"])
     if "senter" in nlp.component_names:
         nlp.enable_pipe("senter")
     return nlp
@@ -82,6 +87,8 @@ class _Reading:
     """Each English paragraph with the ranges of its entities that a bare surname may not take."""
     unsure: list[Mention] = field(default_factory=list)
     speakers: set[str] = field(default_factory=set)
+    speech: SpeechNotes = field(default_factory=SpeechNotes)
+    """What the paragraphs attribute to whom (``speakers``)."""
 
 
 def article_mentions(
@@ -91,11 +98,18 @@ def article_mentions(
 
     Each article's result depends on that article alone, so callers may cache it per article.
     """
-    readings = {a.id: _Reading(credit_mentions(a, documents, index)) for a in articles}
+    parser = speech_parser(nlp)
+    readings = {a.id: _Reading(credit_mentions(a, documents, index), speech=SpeechNotes(parser)) for a in articles}
     english = [(a, p) for a in articles for p in a.paragraphs if goes_to_model(p)]
     texts = (_line(documents, a, p) for a, p in english)
     for (article, paragraph), doc in zip(english, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
-        _read_paragraph(readings[article.id], apply_name_rules(ruler(doc)), article, paragraph, index)
+        _read_paragraph(
+            readings[article.id],
+            apply_name_rules(mark_people_by_context(mark_cued_outlets(ruler(doc)))),
+            article,
+            paragraph,
+            index,
+        )
     return {a.id: _article_people(a, readings[a.id], documents) for a in articles}
 
 
@@ -103,8 +117,10 @@ def _read_paragraph(reading: _Reading, doc: Doc, article: Article, paragraph: Pa
     """Note one paragraph's mentions, and what the per-article rules need of it, in ``reading``."""
     reading.found.extend(doc_mentions(doc, article, paragraph, index))
     reading.found.extend(citation_outlets(article, paragraph))
+    reading.found.extend(name_list_mentions(article, paragraph))
     reading.unsure.extend(unsure_full_names(doc, article, paragraph))
     reading.speakers |= words_in_person_context(doc)
+    reading.speech.read(doc, paragraph)
     # A one-word organisation may be a surname the model mislabelled ("Alcaraz" ORG); places are not.
     taken = [
         (e.start_char, e.end_char)
@@ -121,7 +137,9 @@ def _article_people(article: Article, reading: _Reading, documents: dict[str, Do
     found.extend(m for m in reading.unsure if m.span.text.split()[-1] in reading.speakers)
     found.extend(surname_mentions(article, found, reading.paragraphs))
     found.extend(listed_names(article, found))
-    return without_teams(found, documents)
+    found.extend(name_line_mentions(article))
+    people = without_teams(found, documents)
+    return [*people, *reading.speech.mentions(article, people)]
 
 
 def finish_mentions(
@@ -190,6 +208,9 @@ def without_duplicates(mentions: list[Mention]) -> list[Mention]:
     kept = []
     for mention in mentions:
         span = mention.span
+        if mention.role is Role.SPEAKER:  # beside the plain mention of the same name, by design
+            kept.append(mention)
+            continue
         ranges = taken.setdefault(span.line, [])
         if any(span.start < end and start < span.end for start, end in ranges):
             continue

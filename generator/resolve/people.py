@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..curation import Curation, Verdict
-from ..model import Entity, EntityKind, Mention
+from ..model import Entity, EntityKind, Mention, Role
 from ..names import (
     clean_name,
     fold_name,
@@ -253,7 +253,7 @@ def _stands_alone(found: list[Mention]) -> bool:
     """A one-word name that fits nobody is a person when never a place, and named often or as only a person is."""
     if any(after_locative(m) for m in found):
         return False
-    often = len(found) >= MIN_SINGLE_NAME_MENTIONS
+    often = sum(m.role != Role.SPEAKER for m in found) >= MIN_SINGLE_NAME_MENTIONS
     return often or any(has_honorific(m) or in_person_context(m) for m in found)
 
 
@@ -314,7 +314,11 @@ def _disambiguation_entry(mentions: list[Mention]) -> Entity:
 
 
 def canonical_spelling(mentions: list[Mention]) -> str:
-    """The most frequent cleaned spelling, preferring full names, then the longer, then A-Z."""
+    """The most frequent cleaned spelling, preferring full names, then the longer, then A-Z.
+
+    A speaker mention repeats the name of a plain mention at the same place: it is not counted again.
+    """
+    mentions = [m for m in mentions if m.role != Role.SPEAKER] or mentions
     spellings = Counter(clean_name(m.span.text) for m in mentions)
     best = max(spellings, key=lambda s: (len(s.split()) >= 2, spellings[s], len(s), s))
     if len(best.split()) == 1:

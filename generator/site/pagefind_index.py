@@ -35,6 +35,8 @@ def run_pagefind(site_dir: Path, *, part_pages: int = PAGEFIND_PART_PAGES) -> li
     which the browser script reads. A site that fits in one part gets one bundle.
     """
     pages = sorted(path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*.html"))
+    if len(pages) > part_pages:
+        pages = _indexed_pages(site_dir, pages)
     parts = [pages[i : i + part_pages] for i in range(0, len(pages), part_pages)] or [[]]
     bundles = ["pagefind", *(f"pagefind-{n}" for n in range(2, len(parts) + 1))]
     if len(parts) == 1:
@@ -55,6 +57,16 @@ def run_pagefind(site_dir: Path, *, part_pages: int = PAGEFIND_PART_PAGES) -> li
         stabilise_pagefind(site_dir / bundle)
     write_search_config(site_dir, bundles)
     return bundles
+
+
+def _indexed_pages(site_dir: Path, pages: list[str]) -> list[str]:
+    """The pages that mark their body for the index (``data-pagefind-body``).
+
+    Pagefind indexes only those when a site has any; but one run that sees none of them (a part
+    made of search-excluded index pages) indexes every page it sees. So the parts hold only these.
+    """
+    marked = [page for page in pages if b"data-pagefind-body" in (site_dir / page).read_bytes()]
+    return marked or pages
 
 
 def _pagefind(site: Path, output: Path) -> None:

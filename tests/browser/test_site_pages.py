@@ -92,8 +92,10 @@ def test_search_results_say_what_they_are(page, site_server, corpus):
         if href in people:
             assert label == "Person", href
         elif href in articles:
-            outlet = articles[href]["outlet"]
-            assert label == ("Article · " + outlets[outlet] if outlet else "Article"), href
+            outlet, date = articles[href]["outlet"], articles[href]["date"]
+            assert label == " · ".join(
+                ["Article", *([outlets[outlet]] if outlet else []), *([date] if date else [])]
+            ), href
         else:
             assert label in ("Outlet", "Document"), (href, label)
     assert {"Person"} & {label for _, label in labels}

@@ -17,7 +17,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from generator.load import load_inputs
-from generator.siteconfig import read_site_config
+from generator.names import index_name
+from generator.render.siteconfig import read_site_config
 
 from .conftest import GENERATED, HOSTILE, ROOT, tree_hashes
 
@@ -139,7 +140,8 @@ def test_titles_from_front_matter_sidecar_and_curation_are_escaped_once(parsed, 
 def test_names_in_links_and_lists_show_verbatim(parsed, corpus):
     people_index = parsed["people/index.html"]
     link_texts = {a.get_text() for a in people_index.select(".az-list a")}
-    assert {p["name"] for p in corpus["people"]} <= link_texts
+    # People A-Z files each name surname first ("Jones, Mary"): the words are the name's, verbatim.
+    assert {index_name(p["name"]) for p in corpus["people"]} <= link_texts
     outlet = corpus["outlets"][0]
     assert outlet["name"] == "Daily <img src=x onerror=alert('pwned-outlet')> & Co | *News* _Hostile_"
     assert outlet["name"] in {a.get_text() for a in parsed["outlets/index.html"].select(".az-list a")}

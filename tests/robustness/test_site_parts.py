@@ -16,10 +16,10 @@ import pytest
 from generator.build import Timings, build_corpus
 from generator.errors import BuildError
 from generator.load import load_inputs
-from generator.pagemeta import redirect_maps
 from generator.render import render
+from generator.render.pagemeta import redirect_maps
+from generator.render.siteconfig import read_site_config
 from generator.site import run_mkdocs, run_pagefind
-from generator.siteconfig import read_site_config
 
 from .conftest import ROOT, SITE_URL, SOURCE_DATE_EPOCH, tree_hashes
 
@@ -52,7 +52,14 @@ def test_parts_build_the_same_site_as_one_build(hostile_docs, tmp_path, monkeypa
 
 def test_a_warning_in_any_part_fails_the_build_and_names_the_page(tmp_path):
     docs = tmp_path / "docs"
-    for path in ("index.md", "search.md", "documents/index.md", "articles/index.md", "people/index.md"):
+    for path in (
+        "index.md",
+        "search.md",
+        "documents/index.md",
+        "articles/index.md",
+        "people/index.md",
+        "chronology/index.md",
+    ):
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(f"# {path}\n", encoding="utf-8")
     (docs / "outlets").mkdir()

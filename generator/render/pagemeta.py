@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import lexicon
-from .model import Article, Corpus, Document, Entity, Kind
-from .slugs import RESERVED_SLUGS
+from .. import lexicon
+from ..model import Article, Corpus, Document, Entity, Kind
+from ..slugs import RESERVED_SLUGS
+from .publication import http_url
 
 #: Article kinds that schema.org calls NewsArticle; the others are plain Article.
 NEWS_KINDS = frozenset({Kind.ARTICLE, Kind.INTERVIEW})
@@ -67,6 +68,13 @@ def metadata_date(document: Document, key: str) -> str | None:
     if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value.strip()):
         return value.strip()
     return None
+
+
+def published_date(article: Article, documents: Mapping[str, Document]) -> str | None:
+    """The date the article's text states; else its document's ``published`` metadata, as before dates were read."""
+    if article.date:
+        return article.date.value
+    return metadata_date(documents[article.primary.document], "published")
 
 
 class PageUrls:
@@ -147,7 +155,8 @@ def article_citation(
     title = article.title or article.id
     primary = article.primary
     document = documents[primary.document]
-    published = metadata_date(document, "published")
+    published = published_date(article, documents)
+    original = article.source_url
     permalink = urls.absolute(path)
     parts = []
     if authors:
@@ -159,6 +168,8 @@ def article_citation(
         parts.append(f"{published}.")
     if via:
         parts.append("Translated or republished by " + ", ".join(v.name for v in via) + ".")
+    if original:
+        parts.append(f"Original: {original}.")
     parts.append(f"Quoted in {site_name}: {document.source}, lines {primary.line_start}–{primary.line_end}.")
     parts.append(f"{permalink or path}.")
     if accessed:
@@ -169,11 +180,13 @@ def article_citation(
     if outlet:
         fields.append(("organization", outlet.name))
     if published:
-        fields.append(("year", published[:4]))
+        fields += [("year", published[:4]), ("date", published)]
     fields.append(("howpublished", _bibtex_url(permalink or path)))
     note = f"Quoted in {site_name}, {document.source}, lines {primary.line_start}--{primary.line_end}"
     if via:
         note += "; translated or republished by " + ", ".join(v.name for v in via)
+    if original:
+        note += f"; original: {original}"
     fields.append(("note", note))
     if accessed:
         fields.append(("urldate", accessed.isoformat()))
@@ -257,9 +270,12 @@ def article_jsonld(
         data["translator"] = [_ref("NewsMediaOrganization", v, urls, root, entity_path(v)) for v in via]
     if mentioned_people:
         data["mentions"] = [_ref("Person", p, urls, root, entity_path(p)) for p in mentioned_people]
-    published = metadata_date(documents[article.primary.document], "published")
+    published = published_date(article, documents)
     if published:
         data["datePublished"] = published
+    original = http_url(article.source_url)
+    if original:
+        data["sameAs"] = original  # the same article at its original address
     return data
 
 
@@ -307,6 +323,7 @@ def home_jsonld(*, site_name: str, description: str, root: str, urls: PageUrls) 
             {"@type": "DataDownload", "encodingFormat": fmt, "contentUrl": urls.link(f"data/{name}", root)}
             for name, fmt in (
                 ("corpus.json", "application/json"),
+                ("corpus.sqlite", "application/vnd.sqlite3"),
                 ("people.csv", "text/csv"),
                 ("outlets.csv", "text/csv"),
                 ("mentions.csv", "text/csv"),

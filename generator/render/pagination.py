@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..slugs import INDEX_PAGES
 from .entity_names import IndexEntry
 from .fragments import link, see_link
-from .slugs import INDEX_PAGES
 
 #: An A–Z index lists at most this many entries per page, split at letter boundaries.
 INDEX_PAGE_LIMIT = 500

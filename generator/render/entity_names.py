@@ -13,9 +13,9 @@ from __future__ import annotations
 import unicodedata
 from typing import NamedTuple
 
-from .model import Entity
-from .names import clean_name, index_name, outlet_name
-from .wording import plural
+from ..model import Entity
+from ..names import clean_name, index_name, outlet_name
+from ..wording import plural
 
 
 def fold(text: str) -> str:

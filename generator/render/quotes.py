@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
+from ..model import Article, Entity, Mention, Role, Span
 from . import fragments
 from .lookups import Lookups
-from .model import Article, Entity, Mention, Role, Span
 
 #: How a quote's link names a credit, which stands on a byline rather than in the running text.
 CREDIT_WORDS = {Role.AUTHOR: "credited as author", Role.OUTLET: "credited as publisher", Role.VIA: "credited as relay"}

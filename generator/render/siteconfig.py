@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import BuildError
+from ..errors import BuildError
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
+from ..model import Mention, Paragraph
 from . import pagemeta
-from .model import Mention, Paragraph
 
 
 def link(root: str, url: str, label: str) -> Markup:

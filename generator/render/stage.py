@@ -17,21 +17,23 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
+from ..model import Article, Corpus, Entity
+from ..wording import plural
 from . import pagemeta
+from .chronology import chronology_pages
 from .entity_names import outlet_entries, person_entries
 from .entity_views import entity_pages
+from .event_dates import dated_sentences
 from .exports import csv_exports, write_corpus_json
 from .fragments import front_matter_value, link
 from .lookups import Lookups, check_reserved
-from .model import Corpus, Entity
 from .pagemeta import PageUrls
 from .pagination import DEFAULT_LIMITS, IndexPage, PageLimits, entry_count, index_pages, page_root
 from .siteconfig import SiteConfig
+from .sqlite_export import write_corpus_sqlite
 from .views import Context, article_page, document_page
-from .wording import plural
-
-__all__ = ["PageLimits", "index_pages", "make_environment", "page_root", "plural", "render"]
 
 
 def make_environment() -> Environment:
@@ -130,7 +132,7 @@ def render(
     lookups = Lookups(corpus, language=site.language)
     ctx = Context(lookups, site, PageUrls(site_url), accessed or pagemeta.source_date())
     out = out or PageWriter(docs_dir)
-    out.page("index.md", "home.md.j2", **_home_values(ctx))
+    out.page("index.md", "home.md.j2", page=home_page(ctx))
     out.page("search.md", "search.md.j2")
     for document in corpus.documents:
         out.page(f"documents/{document.id}.md", "document.md.j2", page=document_page(ctx, document))
@@ -143,34 +145,66 @@ def render(
         for part_page in further:
             out.page(part_page.path, "entity_part.md.j2", page=part_page)
     for index_page in _index_pages(ctx, limits):
-        out.page(index_page.path, "index.md.j2", page=index_page)
+        out.page(index_page.path, "index.md.j2", page=index_page, date_order=_date_order(index_page))
+    sentences = [s for a in corpus.articles if a.has_page for s in dated_sentences(a)]
+    for chronology_page in chronology_pages(ctx, limits, sentences):
+        out.page(chronology_page.path, "chronology.md.j2", page=chronology_page)
     write_corpus_json(corpus, lookups, out.replace("data/corpus.json"))
     out.record("data/corpus.json")
+    write_corpus_sqlite(corpus, lookups, out.replace("data/corpus.sqlite"), sentences=sentences)
+    out.record("data/corpus.sqlite")
     for name, text in csv_exports(corpus, lookups).items():
         out.write(f"data/{name}", text)
     out.remove_stale()
     return len(out.written)
 
 
-def _home_values(ctx: Context) -> dict:
-    """The home page's values, under the names ``home.md.j2`` reads."""
+@dataclass(frozen=True)
+class Ranked:
+    """A link to an entity on the home page, with its count already worded."""
+
+    link: Markup
+    count: str
+
+
+@dataclass(frozen=True)
+class HomePage:
+    """The home page's ready values."""
+
+    site_name: str
+    description: str
+    counts: dict[str, int]
+    top_people: tuple[Ranked, ...]
+    top_outlets: tuple[Ranked, ...]
+    jsonld: Markup
+
+
+def home_page(ctx: Context) -> HomePage:
+    """The site's name and description, the section counts, and the most mentioned people and outlets."""
     corpus = ctx.lookups.corpus
+    people = [p for p in corpus.people if not p.is_disambiguation]
     counts = {
         "documents": len(corpus.documents),
         "articles": sum(a.has_page for a in corpus.articles),
-        "people": sum(not p.is_disambiguation for p in corpus.people),
+        "people": len(people),
         "outlets": len(corpus.outlets),
     }
     jsonld = pagemeta.home_jsonld(site_name=ctx.site.name, description=ctx.site.description, root="", urls=ctx.urls)
-    return {
-        "site_name": ctx.site.name,
-        "site": ctx.lookups,
-        "counts": counts,
-        "top_people": _top([p for p in corpus.people if not p.is_disambiguation]),
-        "top_outlets": _top(corpus.outlets),
-        "description": ctx.site.description,
-        "jsonld": pagemeta.jsonld_front_matter(jsonld),
-    }
+
+    def ranked(entities: list[Entity]) -> tuple[Ranked, ...]:
+        return tuple(
+            Ranked(link("", ctx.lookups.entity_url(e), e.name), plural(len(e.mentions), "mention", "mentions"))
+            for e in _top(entities)
+        )
+
+    return HomePage(
+        site_name=ctx.site.name,
+        description=ctx.site.description,
+        counts=counts,
+        top_people=ranked(people),
+        top_outlets=ranked(corpus.outlets),
+        jsonld=pagemeta.jsonld_front_matter(jsonld),
+    )
 
 
 def _top(entities: list[Entity], n: int = 10) -> list[Entity]:
@@ -197,9 +231,7 @@ def _index_rows(ctx: Context) -> dict[IndexSection, list[tuple[str, str, str]]]:
             for d in corpus.documents
         ],
         IndexSection("articles", "Articles", "article", "articles"): [
-            (a.title or a.id, url("articles", a.id), pagemeta.language_name(a.language))
-            for a in corpus.articles
-            if a.has_page
+            (a.title or a.id, url("articles", a.id), _article_note(ctx, a)) for a in corpus.articles if a.has_page
         ],
         IndexSection("people", "People", "person", "people"): [
             row for p in corpus.people for row in person_entries(p, url("people", p.id), _count_label(p))
@@ -225,6 +257,22 @@ def _index_pages(ctx: Context, limits: PageLimits) -> list[IndexPage]:
             count_label = plural(entry_count(rows), section.singular, section.plural)
             pages.append(replace(index_page, count_label=count_label, jsonld=pagemeta.jsonld_front_matter(data)))
     return pages
+
+
+def _date_order(index_page: IndexPage) -> Markup | None:
+    """On the Articles index: a link to the chronology, where the same articles stand in date order."""
+    return (
+        link(page_root(index_page.path), "chronology/", "Chronology")
+        if index_page.url.startswith("articles/")
+        else None
+    )
+
+
+def _article_note(ctx: Context, article: Article) -> str:
+    """An Articles index entry's note: ``2018-01-06 · Top Channel · article · English (en)``."""
+    outlet = ctx.lookups.outlets.get(article.outlet) if article.outlet else None
+    parts = [article.date.value if article.date else "undated", outlet.name if outlet else None, article.kind.value]
+    return " · ".join(p for p in (*parts, pagemeta.language_name(article.language)) if p)
 
 
 def _count_label(entity: Entity) -> str:

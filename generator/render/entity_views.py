@@ -18,9 +18,9 @@ from typing import ClassVar
 
 from markupsafe import Markup
 
+from ..model import Article, Entity, Mention
 from . import fragments, pagemeta
 from .lookups import Lookups
-from .model import Article, Entity, Mention
 from .pagemeta import Citation
 from .pagination import PageLimits, Pager, Target, list_chunks, make_pager, mention_chunks, page_root
 from .quotes import Places, sentences, statements

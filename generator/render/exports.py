@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from . import __version__
+from .. import __version__
+from ..model import Corpus, Entity, Mention
 from .lookups import Lookups
-from .model import Corpus, Entity, Mention
 
 
 def write_corpus_json(corpus: Corpus, lookups: Lookups, path: Path) -> None:
@@ -86,9 +86,7 @@ def _json(value: object) -> str:
 def _entity_json(lookups: Lookups, entity: Entity, repeats: RepeatedLines) -> dict:
     """A person's or outlet's record, with every mention, repeats included, in source order."""
     mentions = [_mention_json(m) for m in entity.mentions]
-    mentions += [
-        {**_mention_json(m), "document": d, "line": n, "repeat": True} for m in entity.mentions for d, n in repeats(m)
-    ]
+    mentions += [_repeated(_mention_json(m), d, n) for m in entity.mentions for d, n in repeats(m)]
     mentions.sort(key=lambda m: (m["document"], m["line"], m["start"], m["article"], m["role"]))
     return {
         "id": entity.id,
@@ -97,6 +95,14 @@ def _entity_json(lookups: Lookups, entity: Entity, repeats: RepeatedLines) -> di
         "url": lookups.entity_url(entity),
         "mentions": mentions,
     }
+
+
+def _repeated(found: dict, document: str, line: int) -> dict:
+    """A mention's record at another occurrence of its line; a speech on the same line moves with it."""
+    repeat = {**found, "document": document, "line": line, "repeat": True}
+    if "speech" in found:
+        repeat["speech"] = {**found["speech"], "line": found["speech"]["line"] - found["line"] + line}
+    return repeat
 
 
 def _person_json(lookups: Lookups, person: Entity, repeats: RepeatedLines) -> dict:
@@ -153,7 +159,7 @@ def _sorted_mentions(mentions: list[Mention]) -> list[Mention]:
 
 def _mention_json(mention: Mention) -> dict:
     """A mention where it was found (``repeat`` false); ``RepeatedLines`` adds its other places."""
-    return {
+    found = {
         "article": mention.article,
         "document": mention.span.document,
         "line": mention.span.line,
@@ -164,6 +170,9 @@ def _mention_json(mention: Mention) -> dict:
         "role": mention.role.value,
         "repeat": False,
     }
+    if mention.speech is not None:  # a speaker's words: a span of one line of the same document
+        found["speech"] = {"line": mention.speech.line, "start": mention.speech.start, "end": mention.speech.end}
+    return found
 
 
 class PersonRow(NamedTuple):

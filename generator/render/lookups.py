@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .model import Article, Corpus, Entity, Mention
-from .slugs import RESERVED_SLUGS
+from ..model import Article, Corpus, Entity, Mention
+from ..slugs import RESERVED_SLUGS
 
 
 class Lookups:

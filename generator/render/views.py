@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from . import fragments, pagemeta, quotes
+from ..model import Article, Document, Entity, Role
+from . import fragments, pagemeta, publication, quotes
 from .entity_names import other_spellings
 from .fragments import link
 from .lookups import Lookups
-from .model import Article, Document, Entity, Role
 from .pagemeta import Citation, PageUrls
 from .siteconfig import SiteConfig
 
@@ -55,6 +55,14 @@ class ArticlePage:
     """The title's ``lang`` attribute, when it is not in the site's language."""
     title_dir: str | None
     byline: Markup
+    date: Markup | None
+    """The publication date the text states, with the line it was read from."""
+    year: str | None
+    """The date's year, for the search filter."""
+    date_value: str | None
+    """The date as the text gives it (``2019-04-05``, ``2019-04``, ``2019``), for the search result's label."""
+    original: Markup | None
+    """The original address the text names: an outbound link when it is an http(s) URL, else text."""
     kind: str
     title_derived: bool
     source: Markup
@@ -105,6 +113,10 @@ def article_page(ctx: Context, article: Article) -> ArticlePage:
             [ctx.entity_link(root, v) for v in credits["via"]],
             [ctx.entity_link(root, a) for a in credits["authors"]],
         ),
+        date=_date_html(ctx, article, root),
+        year=article.date.year if article.date else None,
+        date_value=article.date.value if article.date else None,
+        original=publication.original_link(article.source_url) if article.source_url else None,
         kind=article.kind.value,
         title_derived=article.title_derived,
         source=sources[0] if sources else Markup(""),
@@ -135,6 +147,15 @@ def _named(ctx: Context, root: str, entities: list[Entity]) -> dict[str, Markup 
         spellings = other_spellings(entity)
         named[entity.entity_kind].append(fragments.with_spellings(ctx.entity_link(root, entity), spellings))
     return {kind: fragments.joined(links) if links else None for kind, links in named.items()}
+
+
+def _date_html(ctx: Context, article: Article, root: str) -> Markup | None:
+    """The article's date and where it was read, or None when its text states none."""
+    date = article.date
+    if date is None:
+        return None
+    document = ctx.lookups.documents.get(date.document)
+    return publication.date_html(date, root=root, source=document.source if document else date.document)
 
 
 def _article_meta(ctx: Context, article: Article, *, path: str, people: list, credits: dict) -> tuple[Citation, Markup]:
