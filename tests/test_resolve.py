@@ -247,3 +247,42 @@ def test_resolve_credits_new_articles_and_leaves_the_given_ones_unchanged():
     assert (articles[0].outlet, articles[0].authors) == ("daily-bugle", ["olsi-jazexhi"])
     assert [p.entity_kind for p in people] == [EntityKind.PERSON] and people[0].entity_kind == "person"
     assert [o.entity_kind for o in outlets] == [EntityKind.OUTLET]
+
+
+def test_resolve_keeps_a_one_word_name_seen_once_doing_a_deed_only_a_person_does():
+    people = resolve_people(
+        [
+            mention("Gingrich", sentence="Gingrich attacked the plan as wasteful."),
+            mention("Mandela", article="a2", sentence="Mandela, 78, thanked the crowd in Soweto."),
+            mention("Chernomyrdin", article="a3", sentence="Yeltsin met Chernomyrdin at the Kremlin."),
+        ],
+        Curation(),
+    )
+    assert [p.name for p in people] == ["Chernomyrdin", "Gingrich", "Mandela"]
+
+
+def test_resolve_leaves_out_a_one_word_name_seen_once_doing_what_a_team_or_firm_does():
+    people = resolve_people(
+        [
+            mention("Ford", sentence="Ford opened a plant in Detroit."),
+            mention("Lens", article="a2", sentence="Lens won 2-0 at home."),
+            mention("Cybertruck", article="a3", sentence="Musk visited Cybertruck owners."),
+        ],
+        Curation(),
+    )
+    assert people == []
+
+
+def test_resolve_keeps_two_one_word_names_joined_by_and_but_not_a_name_beside_a_full_name():
+    sentence = "Dole and Kemp campaigned across Ohio."
+    both = [mention("Dole", sentence=sentence), mention("Kemp", sentence=sentence)]
+    assert [p.name for p in resolve_people(both, Curation())] == ["Dole", "Kemp"]
+    family = "The brothers Blloshmi and Genc Leke were shot."
+    beside = [mention("Blloshmi", article="a2", sentence=family), mention("Genc Leke", article="a2", sentence=family)]
+    assert [p.name for p in resolve_people(beside, Curation())] == ["Genc Leke"]
+
+
+def test_resolve_does_not_join_a_one_word_name_to_a_place_by_and():
+    sentence = "Floods hit Tirana and Durres overnight."
+    places = [mention("Tirana", sentence=sentence), mention("Durres", sentence=sentence)]
+    assert resolve_people(places, Curation()) == []

@@ -18,7 +18,8 @@ In three steps:
    guessed. Such a shared bare name is nobody's alias.
 3. A one-word name that fits nobody is a person of its own only when it is
    never named as a place (``in Fresco``) and is named at least twice, or
-   once where only a person stands (``person_context``). A bare word seen once
+   once where only a person stands (``person_context``: a title, a verb of speech
+   or of a deed only a person does, "Dole and Kemp campaigned"). A bare word seen once
    with none of these is as often a place or a newspaper as a person.
 
 Weaker evidence (similar spellings, a middle name) is not merged: ``candidates``
@@ -48,7 +49,15 @@ from ..names import (
     without_possessive,
 )
 from ..slugs import SlugAllocator, make_slug
-from .person_context import after_locative, has_honorific, in_person_context
+from .person_context import (
+    Partners,
+    after_locative,
+    after_object_verb,
+    before_action_verb,
+    coordinated_with_person,
+    has_honorific,
+    in_person_context,
+)
 from .short_names import Bearers, FullName, curated_settlement, curated_settlements, settle_shared
 
 #: A one-word name must be seen this often to be a person of its own.
@@ -124,7 +133,7 @@ def resolve_people(mentions: list[Mention], curation: Curation, *, reserved: set
     bearers = Bearers.of(FullName(n.mention, n.words, clusters.find(n.key)) for n in full)
     settled = curated_settlements(curation, {key: clusters.find(key) for key in clusters.parent})
     curated = _curated_single_names(curation, clusters)
-    unsettled = _attach_single_names(singles, bearers, groups, curated, settled)
+    unsettled = _attach_single_names(singles, bearers, groups, curated, settled, Partners(mentions))
     display = _curated_display(curation, clusters)
     return _people_entities(groups, unsettled, bearers, display, reserved or set())
 
@@ -205,6 +214,7 @@ def _attach_single_names(
     groups: dict[str, list[Mention]],
     curated: dict[str, str],
     settled: dict[tuple[str, int, str], str],
+    partners: Partners,
 ) -> dict[str, list[Mention]]:
     """One-word names join the one person they can only mean, else stand alone or are left out.
 
@@ -224,7 +234,7 @@ def _attach_single_names(
         else:
             alone[person_key(item.words[0])].append(item.mention)
     for key, found in sorted(alone.items()):
-        if _stands_alone(found):
+        if _stands_alone(found, partners):
             groups["single:" + key].extend(found)
     return unsettled
 
@@ -249,12 +259,26 @@ def _single_name_person(
     return None
 
 
-def _stands_alone(found: list[Mention]) -> bool:
-    """A one-word name that fits nobody is a person when never a place, and named often or as only a person is."""
+def _stands_alone(found: list[Mention], partners: Partners) -> bool:
+    """A one-word name that fits nobody is a person when never a place, and named often or as only a person is.
+
+    As only a person is: with a title or a role, next to a verb of speech or of a deed only a
+    person does ("Gingrich attacked", "met Chernomyrdin"), or joined by "and" to another person ("Dole and Kemp").
+    """
     if any(after_locative(m) for m in found):
         return False
     often = sum(m.role != Role.SPEAKER for m in found) >= MIN_SINGLE_NAME_MENTIONS
-    return often or any(has_honorific(m) or in_person_context(m) for m in found)
+    return often or any(_as_a_person(m, partners) for m in found)
+
+
+def _as_a_person(mention: Mention, partners: Partners) -> bool:
+    return (
+        has_honorific(mention)
+        or in_person_context(mention)
+        or before_action_verb(mention)
+        or after_object_verb(mention)
+        or coordinated_with_person(mention, partners)
+    )
 
 
 def _curated_display(curation: Curation, clusters: _Clusters) -> dict[str, str]:

@@ -2,8 +2,11 @@
 
 A one-word name (``Erdogan``, ``Fresco``) seen once is as often a place or a
 newspaper as a person. These rules read its sentence: a personal title, an office
-or a role before it, a verb of speech next to it, or a deed done "by" it make it
-a person; a preposition of place before it makes it a place. The words are data
+or a role before it, a verb of speech next to it, a deed done "by" it, a deed
+only a person does after it ("Gingrich attacked"), a verb done to people before it
+("met Chernomyrdin"), or another such name joined to it by "and" that acts or speaks
+("Dole and Kemp campaigned") make it a person; a preposition of place before it
+makes it a place. The words are data
 in ``generator/lexicon/``.
 
 Does not: decide which person a name joins (``resolve_people``).
@@ -82,3 +85,69 @@ def after_relation_word(mention: Mention) -> bool:
     before = mention.quote[: max(0, mention.span.start - mention.quote_start)]
     words = _WORD_BEFORE.findall(before.replace("-", "_"))
     return bool(words) and words[-1].rstrip(".,").replace("_", "-").lower() in RELATION_WORDS
+
+
+#: Verbs of deeds a person does: "Gingrich attacked", "Mandela thanked" (not "won", "signed": teams and firms do).
+ACTION_VERBS = lexicon.word_set("person_action_verbs")
+
+
+def before_action_verb(mention: Mention) -> bool:
+    """``Gingrich attacked``, ``Mandela, 78, thanked``: the name does a deed only a person does."""
+    offset = mention.span.start - mention.quote_start
+    if offset < 0:
+        return False
+    following = _FOLLOWING_WORD.match(mention.quote[offset + len(mention.span.text) :])
+    return bool(following) and following.group(1) in ACTION_VERBS
+
+
+#: "Dole and Kemp": the words joining two names in a list.
+_AND_AFTER = re.compile(r"\s+(?:{})\s+".format("|".join(map(re.escape, lexicon.entries("name_conjunctions")))))
+_AND_BEFORE = re.compile(r"\s+(?:{})\s+$".format("|".join(map(re.escape, lexicon.entries("name_conjunctions")))))
+
+
+class Partners:
+    """Every person mention by where it starts and ends in its line, to find the name joined to another by "and"."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.starting = {(m.span.document, m.span.line, m.span.start): m for m in mentions}
+        self.ending = {(m.span.document, m.span.line, m.span.end): m for m in mentions}
+
+
+def coordinated_with_person(mention: Mention, partners: Partners) -> bool:
+    """``Dole and Kemp campaigned``: two one-word names the model calls people, joined by "and", act or speak.
+
+    The pair alone is not enough ("hit Tirana and Durres"): the second name must be
+    followed by a verb of a deed or of speech, as ``before_action_verb`` reads it.
+    """
+    offset = mention.span.start - mention.quote_start
+    if offset < 0:
+        return False
+    where = (mention.span.document, mention.span.line)
+    if after := _AND_AFTER.match(mention.quote, offset + len(mention.span.text)):
+        partner = partners.starting.get((*where, mention.quote_start + after.end()))
+        return partner is not None and _bare_partner(partner, mention) and _acts_or_speaks(partner)
+    if before := _AND_BEFORE.search(mention.quote[:offset]):
+        partner = partners.ending.get((*where, mention.quote_start + before.start()))
+        return partner is not None and _bare_partner(partner, mention) and _acts_or_speaks(mention)
+    return False
+
+
+def _bare_partner(partner: Mention, mention: Mention) -> bool:
+    """A partner that is one word too and no place: "Blloshmi and Genc Leke" may be a family, not two people."""
+    return partner is not mention and len(partner.span.text.split()) == 1 and not after_locative(partner)
+
+
+def _acts_or_speaks(mention: Mention) -> bool:
+    offset = mention.span.start - mention.quote_start
+    following = _FOLLOWING_WORD.match(mention.quote[offset + len(mention.span.text) :])
+    return bool(following) and following.group(1) in ACTION_VERBS | SPEECH_VERBS
+
+
+#: Verbs whose object is a person: "met Chernomyrdin", "thanked Mandela" (not "visited", "beat").
+OBJECT_VERBS = lexicon.word_set("person_object_verbs")
+
+
+def after_object_verb(mention: Mention) -> bool:
+    """``met Chernomyrdin``, ``praised Mandela``: the name is what a verb done to people is done to."""
+    words = _WORD_BEFORE.findall(mention.quote[: max(0, mention.span.start - mention.quote_start)])
+    return bool(words) and words[-1] in OBJECT_VERBS
