@@ -64,7 +64,8 @@ def build_corpus(
     with timings.stage("dedupe"):
         articles = dedupe_all(segments, runner=runner)
     timings.report("dedupe", f"{len(articles)} distinct articles")
-    for warning in date_corpus(articles, inputs.documents, inputs.curation):
+    articles, warnings = date_corpus(articles, inputs.documents, inputs.curation)
+    for warning in warnings:
         timings.report("warning", str(warning))
     with timings.stage("extract"):
         mentions = extract_all(articles, inputs, runner=runner, nlp_loader=nlp_loader)

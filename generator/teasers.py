@@ -25,16 +25,25 @@ from .segment.dates import read_dates
 from .segment.line_patterns import GLUE, TEASER, is_caption, is_headline, same_headline, strip_file_prefix
 
 
-def date_corpus(articles: list[Article], documents: Sequence[Document], curation: Curation) -> list[Problem]:
-    """Stated dates and source URLs, then teasers, then curated dates; return the warnings."""
-    warnings = date_articles(articles, documents)
+def date_corpus(
+    articles: list[Article], documents: Sequence[Document], curation: Curation
+) -> tuple[list[Article], list[Problem]]:
+    """New articles with their stated dates and source URLs, then teasers', then curated dates; and the warnings."""
+    articles, warnings = date_articles(articles, documents)
     pages = [a for a in articles if a.has_page and a.title]
+    sources = {d.id: d.source for d in documents}
+    dates = {a.id: a.date for a in articles}
+    teasers: dict[str, list[Teaser]] = {}
     for block in articles:
         if block.kind is Kind.NAVIGATION:
-            block.teasers = block_teasers(block, pages)
-            for teaser in block.teasers:
-                _fill_from_teaser(teaser, pages, documents)
-    return warnings + apply_curated_dates(articles, documents, curation)
+            teasers[block.id] = block_teasers(block, pages)
+            for teaser in teasers[block.id]:
+                if teaser.article is not None and teaser.date is not None:
+                    dates[teaser.article] = date_with_teaser(dates[teaser.article], teaser, sources[teaser.document])
+    curated, problems = curated_dates(articles, documents, curation)
+    dates.update(curated)
+    dated = [replace(a, date=dates[a.id], teasers=teasers.get(a.id, a.teasers)) for a in articles]
+    return dated, warnings + problems
 
 
 def block_teasers(block: Article, pages: Sequence[Article]) -> list[Teaser]:
@@ -78,21 +87,20 @@ def _headline_above(lines: Sequence[Paragraph], k: int) -> tuple[str | None, int
     return None, None
 
 
-def _fill_from_teaser(teaser: Teaser, pages: Sequence[Article], documents: Sequence[Document]) -> None:
+def date_with_teaser(date: PublicationDate | None, teaser: Teaser, source: str) -> PublicationDate | None:
     """The teaser's date fills an undated article; a different one beside the article's own is kept as a note."""
-    if teaser.article is None or teaser.date is None:
-        return
-    article = next(a for a in pages if a.id == teaser.article)
-    source = next(d.source for d in documents if d.id == teaser.document)
-    if article.date is None:
-        article.date = PublicationDate(teaser.date, teaser.document, teaser.line, DateSource.TEASER)
-    elif article.date.value != teaser.date and article.date.source is not DateSource.TEASER and not article.date.note:
-        note = f"a teaser in {source}, line {teaser.line}, gives {teaser.date}"
-        article.date = replace(article.date, note=note)
+    if date is None:
+        return PublicationDate(teaser.date, teaser.document, teaser.line, DateSource.TEASER)
+    if date.value != teaser.date and date.source is not DateSource.TEASER and not date.note:
+        return replace(date, note=f"a teaser in {source}, line {teaser.line}, gives {teaser.date}")
+    return date
 
 
-def apply_curated_dates(articles: list[Article], documents: Sequence[Document], curation: Curation) -> list[Problem]:
+def curated_dates(
+    articles: list[Article], documents: Sequence[Document], curation: Curation
+) -> tuple[dict[str, PublicationDate | None], list[Problem]]:
     """A maintainer's ``date:`` at a line sets (or, when empty, clears) the date of the article holding that line."""
+    dates: dict[str, PublicationDate | None] = {}
     warnings: list[Problem] = []
     by_name = {d.source.rsplit("/", 1)[-1]: d for d in documents}
     for entry in (o for o in curation.segments if o.date is not None):
@@ -101,12 +109,12 @@ def apply_curated_dates(articles: list[Article], documents: Sequence[Document], 
             message = f"'date' names no article at {entry.document}, line {entry.line}"
             warnings.append(Problem(curation.source, entry.source_line, message))
             continue
-        article.date = (
+        dates[article.id] = (
             PublicationDate(entry.date, article.primary.document, entry.line, DateSource.CURATION, note=entry.reason)
             if entry.date
             else None
         )
-    return warnings
+    return dates, warnings
 
 
 def _article_at(articles: list[Article], document: Document | None, line: int) -> Article | None:

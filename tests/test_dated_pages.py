@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Corpus
+from generator.model import Article, Corpus, Kind, Occurrence, Teaser
 from generator.render import PageLimits, render
 from generator.render.publication import date_label, http_url, original_link
 from generator.render.siteconfig import SiteConfig
@@ -148,4 +148,31 @@ def test_corpus_json_articles_carry_the_date_and_the_original(tmp_path: Path):
     assert (second["date"], second["date_source"]) == ("2019-07", "teaser")
     assert {k: third[k] for k in ("date", "date_line", "date_source", "source_url")} == dict.fromkeys(
         ("date", "date_line", "date_source", "source_url")
+    )
+
+
+def test_document_page_lists_its_teasers_linked_or_cited_not_in_this_archive(tmp_path: Path):
+    corpus = dated_corpus()
+    nav = Article(
+        id="doc-nav",
+        title=None,
+        title_derived=True,
+        kind=Kind.NAVIGATION,
+        language="en",
+        occurrences=[Occurrence("doc", 7, 8)],
+        paragraphs=[],
+        teasers=[
+            Teaser("doc", 7, "Police raid the camp", 1, "police-raid", "Ana Vata, <b>Ledger</b>", "2018-01-06"),
+            Teaser("doc", 8, "A piece kept elsewhere", None, None, "Ben Hox, Gazeta", "2017"),
+        ],
+    )
+    corpus = replace(corpus, articles=[*corpus.articles, nav])
+    page = (rendered(tmp_path, corpus) / "documents" / "doc.md").read_text(encoding="utf-8")
+    teasers = page.split("## Teasers", 1)[1].split("##", 1)[0]
+    rows = re.findall(r"<li>(.*?)</li>", teasers)
+    assert rows[0].startswith('<a href="#L7">line 7</a> · Police raid the camp · Ana Vata, &lt;b&gt;Ledger&lt;/b&gt;')
+    assert rows[0].endswith('<a href="../../articles/police-raid/">Police raid the camp</a>')
+    assert (
+        rows[1]
+        == '<a href="#L8">line 8</a> · A piece kept elsewhere · Ben Hox, Gazeta · 2017 · cited, not in this archive'
     )

@@ -118,7 +118,7 @@ def _corpus_with_teaser(own_date_line: str) -> tuple[Article, Article, list[Docu
 
 def test_teaser_links_to_the_article_and_fills_its_missing_date():
     nav, target, documents = _corpus_with_teaser("By Ana Vata")
-    date_corpus([nav, target], documents, Curation())
+    (nav, target), _ = date_corpus([nav, target], documents, Curation())
     assert nav.teasers[0].article == target.id and nav.teasers[0].credit == "Ana Vata, Ledger"
     assert (target.date.value, target.date.source, target.date.document, target.date.line) == (
         "2019-03-29",
@@ -130,7 +130,7 @@ def test_teaser_links_to_the_article_and_fills_its_missing_date():
 
 def test_byline_beats_teaser_and_the_teaser_date_is_kept_as_a_note():
     nav, target, documents = _corpus_with_teaser("28 March 2019")
-    date_corpus([nav, target], documents, Curation())
+    (nav, target), _ = date_corpus([nav, target], documents, Curation())
     assert target.date.value == "2019-03-28" and target.date.source is DateSource.BYLINE
     assert target.date.note == "a teaser in content/documents/nav.txt, line 3, gives 2019-03-29"
 
@@ -138,8 +138,14 @@ def test_byline_beats_teaser_and_the_teaser_date_is_kept_as_a_note():
 def test_curation_sets_or_clears_a_date_at_a_line():
     nav, target, documents = _corpus_with_teaser("28 March 2019")
     entry = SegmentOverride(document="art.txt", line=2, reason="the byline misprints the year", date="2018-03")
-    date_corpus([nav, target], documents, Curation(segments=(entry,)))
-    assert (target.date.value, target.date.source, target.date.note) == ("2018-03", DateSource.CURATION, entry.reason)
+    (_, dated), _ = date_corpus([nav, target], documents, Curation(segments=(entry,)))
+    assert (dated.date.value, dated.date.source, dated.date.note) == ("2018-03", DateSource.CURATION, entry.reason)
     cleared = SegmentOverride(document="art.txt", line=2, reason="no date stated", date="")
-    date_corpus([nav, target], documents, Curation(segments=(cleared,)))
-    assert target.date is None
+    (_, cleared_target), _ = date_corpus([nav, target], documents, Curation(segments=(cleared,)))
+    assert cleared_target.date is None
+
+
+def test_dating_returns_new_articles_and_leaves_the_given_ones_unchanged():
+    nav, target, documents = _corpus_with_teaser("28 March 2019")
+    date_corpus([nav, target], documents, Curation())
+    assert target.date is None and nav.teasers == []

@@ -201,6 +201,36 @@ class SourceRun:
 
 
 @dataclass(frozen=True)
+class TeaserRow:
+    """An item of a navigation block: what it announces, and where that piece is in the archive, if it is."""
+
+    line: int
+    headline: str
+    credit: str | None
+    date: str | None
+    target: Markup | str
+    """A link to the article, or the words saying it is not in the archive."""
+
+
+NOT_IN_ARCHIVE = "cited, not in this archive"
+
+
+def teaser_rows(ctx: Context, root: str, articles: list[Article]) -> tuple[TeaserRow, ...]:
+    """The teaser items of a document's navigation blocks, in line order."""
+    teasers = sorted((t for a in articles for t in a.teasers), key=lambda t: t.line)
+    return tuple(
+        TeaserRow(
+            line=t.line,
+            headline=t.headline or "(no headline)",
+            credit=t.credit,
+            date=t.date,
+            target=ctx.article_link(root, ctx.lookups.articles[t.article]) if t.article else NOT_IN_ARCHIVE,
+        )
+        for t in teasers
+    )
+
+
+@dataclass(frozen=True)
 class DocumentPage:
     """A source document as received: its checksum, its segments and every line."""
 
@@ -210,6 +240,7 @@ class DocumentPage:
     line_count: int
     source_url: str | None
     contents: tuple[ContentsRow, ...]
+    teasers: tuple[TeaserRow, ...]
     runs: tuple[SourceRun, ...]
     jsonld: Markup
 
@@ -245,6 +276,7 @@ def document_page(ctx: Context, document: Document) -> DocumentPage:
         line_count=document.line_count,
         source_url=str(source_url) if source_url else None,
         contents=contents,
+        teasers=teaser_rows(ctx, root, [a for a in articles if a.primary.document == document.id]),
         runs=_runs(lines, labels),
         jsonld=pagemeta.jsonld_front_matter(
             pagemeta.document_jsonld(document, path=ctx.lookups.url("documents", document.id), root=root, urls=ctx.urls)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from .. import lexicon
 from ..errors import Problem
@@ -111,14 +112,15 @@ def stated_source_url(article: Article) -> str | None:
     return None
 
 
-def date_articles(articles: Iterable[Article], documents: Sequence[Document]) -> list[Problem]:
-    """Set each page article's stated date and source URL; return the warnings for dates left empty."""
+def date_articles(articles: Iterable[Article], documents: Sequence[Document]) -> tuple[list[Article], list[Problem]]:
+    """Each page article with its stated date and source URL (new articles); and the warnings for dates left empty."""
     by_id = {d.id: d for d in documents}
+    dated: list[Article] = []
     warnings: list[Problem] = []
     for article in articles:
-        if not article.has_page:
-            continue
-        article.date, problems = stated_date(article, by_id[article.primary.document])
-        article.source_url = stated_source_url(article)
-        warnings.extend(problems)
-    return warnings
+        if article.has_page:
+            date, problems = stated_date(article, by_id[article.primary.document])
+            article = replace(article, date=date, source_url=stated_source_url(article))
+            warnings.extend(problems)
+        dated.append(article)
+    return dated, warnings
