@@ -200,6 +200,9 @@ class Article:
     """The original address its text names ("Source: https://…"), shown as a plain outbound link."""
     teasers: list[Teaser] = field(default_factory=list)
     """For a navigation block: the teaser items it holds, in line order (set after ``dedupe``)."""
+    credit_from: dict[str, Teaser] = field(default_factory=dict)
+    """The teaser that gave ``outlet`` or ``authors`` (keys ``"outlet"``, ``"authors"``), when the article's own
+    credits named none (set by ``resolve``)."""
 
     @property
     def primary(self) -> Occurrence:

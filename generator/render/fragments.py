@@ -59,14 +59,32 @@ def highlight(mention: Mention) -> Markup:
     return marked(mention.quote, [(mention.span.start - mention.quote_start, mention.span.end - mention.quote_start)])
 
 
-def byline(outlet: Markup | None, via: list[Markup], authors: list[Markup]) -> Markup:
-    """Who published the article first, who relayed it and who wrote it, from links to their pages."""
+def byline(
+    outlet: Markup | None, via: list[Markup], authors: list[Markup], notes: dict[str, Markup] | None = None
+) -> Markup:
+    """Who published the article first, who relayed it and who wrote it, from links to their pages.
+
+    ``notes`` holds, under ``"outlet"`` or ``"authors"``, where that part came from when not the article's own text.
+    """
+    notes = notes or {}
     parts = [Markup("First published by ") + outlet if outlet is not None else Markup("Publisher not stated")]
+    if outlet is not None and "outlet" in notes:
+        parts.append(Markup(" ") + notes["outlet"])
     if via:
         parts.append(Markup(" · translated or republished by ") + joined(via))
     if authors:
         parts.append(Markup(" · by ") + joined(authors))
+        if "authors" in notes:
+            parts.append(Markup(" ") + notes["authors"])
     return Markup("").join(parts)
+
+
+def teaser_note(root: str, document: str, source: str, line: int) -> Markup:
+    """``(from a teaser in <document>, line N)``, the document linked to that line."""
+    return Markup(
+        f'(from a teaser in <a href="{escape(root)}documents/{escape(document)}/#L{line}">{escape(source)}</a>, '
+        f"line {line})"
+    )
 
 
 def occurrence(root: str, document: str, source: str, line_start: int, line_end: int) -> Markup:

@@ -112,6 +112,7 @@ def article_page(ctx: Context, article: Article) -> ArticlePage:
             ctx.entity_link(root, outlet) if outlet else None,
             [ctx.entity_link(root, v) for v in credits["via"]],
             [ctx.entity_link(root, a) for a in credits["authors"]],
+            _credit_notes(ctx, article, root),
         ),
         date=_date_html(ctx, article, root),
         year=article.date.year if article.date else None,
@@ -147,6 +148,15 @@ def _named(ctx: Context, root: str, entities: list[Entity]) -> dict[str, Markup 
         spellings = other_spellings(entity)
         named[entity.entity_kind].append(fragments.with_spellings(ctx.entity_link(root, entity), spellings))
     return {kind: fragments.joined(links) if links else None for kind, links in named.items()}
+
+
+def _credit_notes(ctx: Context, article: Article, root: str) -> dict[str, Markup]:
+    """Where the byline's teaser-given parts come from: ``(from a teaser in <document>, line N)``."""
+    documents = ctx.lookups.documents
+    return {
+        part: fragments.teaser_note(root, t.document, documents[t.document].source, t.line)
+        for part, t in article.credit_from.items()
+    }
 
 
 def _date_html(ctx: Context, article: Article, root: str) -> Markup | None:

@@ -4,7 +4,8 @@ People come from ``resolve_people`` (spellings merged on strong evidence only;
 weaker evidence goes to ``candidates`` for review), outlets from
 ``resolve_outlets`` (the outlet list's ids, so URLs are stable). Each article
 then gets its outlet, the outlets it came via and its authors, from the credit
-mentions of its attribution and byline lines. The articles given are left as
+mentions of its attribution and byline lines, then from the teasers that link to it where those
+name none (``credit_with_teasers``). The articles given are left as
 they are: new ones are returned.
 
 Does not: find mentions (``extract``) or write pages (``render``).
@@ -19,6 +20,7 @@ from ..curation import Curation
 from ..model import Article, Entity, EntityKind, Mention, OutletRecord, Role
 from .outlet_entities import resolve_outlets
 from .people import resolve_people
+from .teaser_credits import credit_with_teasers
 
 # extract reads these three word sets from here (until it reads the lexicon itself).
 
@@ -33,7 +35,8 @@ def resolve(
     """Articles with their outlet, via and authors set, plus the people and the outlets."""
     outlet_entities = resolve_outlets([m for m in mentions if m.entity_kind == EntityKind.OUTLET], outlets)
     people = resolve_people([m for m in mentions if m.entity_kind == EntityKind.PERSON], curation, reserved=set())
-    return credit_articles(articles, people, outlet_entities), people, outlet_entities
+    credited = credit_articles(articles, people, outlet_entities)
+    return credit_with_teasers(credited, people, outlet_entities, outlets), people, outlet_entities
 
 
 def credit_articles(articles: list[Article], people: list[Entity], outlets: list[Entity]) -> list[Article]:
