@@ -73,6 +73,15 @@ def test_the_byline_says_a_part_came_from_a_teaser_in_a_document_at_a_line():
     assert '<a href="../../documents/d3/#L36">' in html
 
 
+def test_outlet_and_authors_from_one_teaser_are_noted_once_at_the_end():
+    outlet = link("../../", "outlets/ni/", "NI")
+    author = link("../../", "people/michael-rubin/", "Michael Rubin")
+    note = teaser_note("../../", "d3", "content/documents/003.txt", 36)
+    html = byline(outlet, [], [author], {"outlet": note, "authors": note})
+    assert html.count("from a teaser") == 1
+    assert html.endswith("Michael Rubin</a> " + note)
+
+
 def test_an_outlet_credited_only_on_a_linked_teasers_line_names_that_teaser_as_its_source():
     def outlet_at(*lines: int) -> list[Entity]:
         spans = [Span("doc", line, 0, 17, "National Interest") for line in lines]

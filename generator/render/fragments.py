@@ -67,8 +67,15 @@ def byline(
     ``notes`` holds, under ``"outlet"`` or ``"authors"``, where that part came from when not the article's own text.
     """
     notes = notes or {}
+    # One note for both when outlet and authors come from the same teaser: it is said once, at the end.
+    shared = (
+        outlet is not None
+        and authors
+        and notes.get("outlet") is not None
+        and notes.get("outlet") == notes.get("authors")
+    )
     parts = [Markup("First published by ") + outlet if outlet is not None else Markup("Publisher not stated")]
-    if outlet is not None and "outlet" in notes:
+    if outlet is not None and "outlet" in notes and not shared:
         parts.append(Markup(" ") + notes["outlet"])
     if via:
         parts.append(Markup(" · translated or republished by ") + joined(via))
