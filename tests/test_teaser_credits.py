@@ -79,7 +79,7 @@ def test_outlet_and_authors_from_one_teaser_are_noted_once_at_the_end():
     note = teaser_note("../../", "d3", "content/documents/003.txt", 36)
     html = byline(outlet, [], [author], {"outlet": note, "authors": note})
     assert html.count("from a teaser") == 1
-    assert html.endswith("Michael Rubin</a> " + note)
+    assert html.endswith("Michael Rubin</a> " + str(note))
 
 
 def test_an_outlet_credited_only_on_a_linked_teasers_line_names_that_teaser_as_its_source():
