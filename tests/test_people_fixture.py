@@ -119,16 +119,9 @@ HELDOUT2 = Path(__file__).parent / "fixtures" / "generic_news_heldout2.yml"
 SPORT = Path(__file__).parent / "fixtures" / "generic_news_sport.yml"
 
 
-def generic_news_people(nlp, fixture: Path = GENERIC) -> list[tuple[list[list[str]], list[list[str]]]]:
-    """Per paragraph of a generic set: (gold spellings, spellings of each person found).
-
-    Every paragraph is a document of its own; extract and resolve run over them all
-    at once, as in a build, with no outlets and no curation.
-    """
-    from generator.curation import Curation
-    from generator.extract import extract
+def generic_corpus(fixture: Path) -> tuple[list[dict], dict, list]:
+    """A generic set's entries, and each paragraph as a document of its own holding one article."""
     from generator.model import Article, Document, Kind, Occurrence, Paragraph
-    from generator.resolve.people import resolve_people
 
     entries = yaml.safe_load(fixture.read_text(encoding="utf-8"))["paragraphs"]
     documents, articles = {}, []
@@ -138,6 +131,20 @@ def generic_news_people(nlp, fixture: Path = GENERIC) -> list[tuple[list[list[st
         documents[doc_id] = Document(doc_id, f"{doc_id}.txt", "0" * 64, (text,), doc_id)
         paragraph = Paragraph(1, text, "en")
         articles.append(Article(doc_id, None, True, Kind.ARTICLE, "en", [Occurrence(doc_id, 1, 1)], [paragraph]))
+    return entries, documents, articles
+
+
+def generic_news_people(nlp, fixture: Path = GENERIC) -> list[tuple[list[list[str]], list[list[str]]]]:
+    """Per paragraph of a generic set: (gold spellings, spellings of each person found).
+
+    Every paragraph is a document of its own; extract and resolve run over them all
+    at once, as in a build, with no outlets and no curation.
+    """
+    from generator.curation import Curation
+    from generator.extract import extract
+    from generator.resolve.people import resolve_people
+
+    entries, documents, articles = generic_corpus(fixture)
     mentions = extract(articles, documents, nlp=nlp, outlets=[], curation=None)
     people = resolve_people([m for m in mentions if m.entity_kind == "person"], Curation())
     results = []
@@ -186,19 +193,11 @@ def score_generic_outlets(nlp, fixture: Path) -> dict:
     distinct spellings found in each paragraph, recall the gold outlets matched by any of them.
     """
     from generator.extract import extract
-    from generator.model import Article, Document, Kind, Occurrence, Paragraph
 
     def key(spelling: str) -> str:
         return "".join(spelling.casefold().split())
 
-    entries = yaml.safe_load(fixture.read_text(encoding="utf-8"))["paragraphs"]
-    documents, articles = {}, []
-    for number, entry in enumerate(entries):
-        doc_id = f"g{number:02d}"
-        text = " ".join(entry["text"].split())
-        documents[doc_id] = Document(doc_id, f"{doc_id}.txt", "0" * 64, (text,), doc_id)
-        paragraph = Paragraph(1, text, "en")
-        articles.append(Article(doc_id, None, True, Kind.ARTICLE, "en", [Occurrence(doc_id, 1, 1)], [paragraph]))
+    entries, documents, articles = generic_corpus(fixture)
     mentions = [
         m for m in extract(articles, documents, nlp=nlp, outlets=[], curation=None) if m.entity_kind == "outlet"
     ]

@@ -68,8 +68,9 @@ def test_the_byline_says_a_part_came_from_a_teaser_in_a_document_at_a_line():
     outlet = link("../../", "outlets/ni/", "NI")
     note = teaser_note("../../", "d3", "content/documents/<003>.txt", 36)
     html = byline(outlet, [], [], {"outlet": note})
-    assert html.startswith('First published by <a href="../../outlets/ni/">NI</a> (from a teaser in ')
-    assert html.endswith("&lt;003&gt;.txt</a>, line 36)")
+    assert html.startswith('First published by <a href="../../outlets/ni/">NI</a> <span class="teaser-note"')
+    assert "(from a teaser in <a " in html and html.endswith("&lt;003&gt;.txt</a>, line 36)</span>")
+    assert "data-pagefind-ignore" in html  # provenance, like the other source lines: never in a search excerpt
     assert '<a href="../../documents/d3/#L36">' in html
 
 

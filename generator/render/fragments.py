@@ -87,10 +87,10 @@ def byline(
 
 
 def teaser_note(root: str, document: str, source: str, line: int) -> Markup:
-    """``(from a teaser in <document>, line N)``, the document linked to that line."""
+    """``(from a teaser in <document>, line N)``, the document linked to that line; provenance, so not indexed."""
     return Markup(
-        f'(from a teaser in <a href="{escape(root)}documents/{escape(document)}/#L{line}">{escape(source)}</a>, '
-        f"line {line})"
+        f'<span class="teaser-note" data-pagefind-ignore>(from a teaser in <a href="{escape(root)}documents/'
+        f'{escape(document)}/#L{line}">{escape(source)}</a>, line {line})</span>'
     )
 
 
