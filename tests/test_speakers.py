@@ -166,6 +166,17 @@ def test_an_answerer_who_says_my_name_is_answers_the_questions_after(nlp):
     assert [(line, who) for line, who, _ in speakers(nlp, lines)] == [(2, "Jonas Weber"), (4, "Jonas Weber")]
 
 
+def test_rhetorical_questions_do_not_make_an_opinion_piece_an_interview(nlp):
+    lines = [
+        "Dana Pell stands for office again",
+        "Well, we all know what that means. Don't we?",
+        "Voters have heard the same promises for ten years.",
+        "Who pays for the new road?",
+        "The budget office has not said, and the council has not asked.",
+    ]
+    assert speakers(nlp, lines) == []
+
+
 def test_he_goes_back_through_sentences_that_go_on_with_he_but_no_further(nlp):
     chained = [
         "“That is very hard for a person,” Karl Dobrev says.",

@@ -123,7 +123,9 @@ class SpeechNotes:
     heading: tuple[int, tuple[int, int], str, str] | None = None
     """A line that is a name and a colon only: its line, the name's range, its text, the name."""
     questions: int = 0
-    """Paragraphs that are a question: two or more make the article an interview, whatever segment called it."""
+    """Labelled questions (``Q: …``, ``ABC News: …?``): two or more make the article an interview, whatever
+    segment called it. Bare questions do not: an opinion piece asks rhetorical ones, and the paragraphs after
+    them are its authors' words, not answers of the person its headline names."""
 
     def read(self, doc: Doc, paragraph: Paragraph) -> None:
         """Note the statements of one paragraph (its ``Doc`` from the model and the name rules)."""
@@ -150,7 +152,7 @@ class SpeechNotes:
         self.previous = (line, len(self.statements) - 1, answered) if found else None
         self.last_line = line
         self.after_question = _is_question(doc.text)
-        self.questions += self.after_question
+        self.questions += _is_labelled_question(doc.text)
         if self.after_question and self.first_question is None:
             self.first_question = line
         sentences = list(doc.sents)
@@ -352,6 +354,15 @@ def _self_introduced(statement: Statement, persons: list[Mention]) -> Mention | 
 def _from(intro: Intro) -> dict:
     """Where a statement introduced by the paragraph before finds its speaker."""
     return {"who": intro[1], "who_line": intro[0], "who_line_text": intro[2]}
+
+
+def _is_labelled_question(text: str) -> bool:
+    """A question that says who asks it or that it is one: ``Q: …?``, ``ABC News: How long …?``."""
+    qa = _QA.match(text)
+    if qa and qa["q"]:
+        return True
+    named = _NAME_COLON.match(text)
+    return bool(named) and text.rstrip().endswith("?")
 
 
 def _is_question(text: str) -> bool:
