@@ -166,6 +166,11 @@ def test_an_answerer_who_says_my_name_is_answers_the_questions_after(nlp):
     assert [(line, who) for line, who, _ in speakers(nlp, lines)] == [(2, "Jonas Weber"), (4, "Jonas Weber")]
 
 
+def test_a_two_word_term_in_quotes_before_its_verb_is_not_words_said(nlp):
+    lines = ["Dana Pell spoke in Tirana.", "She said “Resistance Units” twice in her speech."]
+    assert [s for s in speakers(nlp, lines) if s[2] == "Resistance Units"] == []
+
+
 def test_rhetorical_questions_do_not_make_an_opinion_piece_an_interview(nlp):
     lines = [
         "Dana Pell stands for office again",

@@ -63,8 +63,9 @@ _NAME_ALONE = re.compile(r"^\s*([^\s:.!?][^:!?]{0,60}?)\s*:\s*$")
 _NAME_COLON = re.compile(r"^\s*([^\s:.!?][^:.!?]{0,60}?)\s*:\s*(\S.*?)\s*$")
 #: How an interview answer ends (a headline such as ``Olsi Jazexhi: MEK Helping Albania …`` does not).
 ANSWER_ENDS = frozenset('.!?…”"»')
-MIN_QUOTE_WORDS = 2
-#: Question paragraphs that make an article an interview (one may be a rhetorical question).
+#: A quote before its verb is words said only from this many words: "Resistance Units" is a term, not a statement.
+MIN_QUOTE_WORDS = 3
+#: Labelled questions that make an article an interview, whatever segment called it.
 MIN_QUESTIONS = 2
 #: Sentences a pronoun's antecedent is looked for in, nearest first, while each goes on with the pronoun.
 CHAIN = 3
