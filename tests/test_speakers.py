@@ -171,6 +171,11 @@ def test_a_two_word_term_in_quotes_before_its_verb_is_not_words_said(nlp):
     assert [s for s in speakers(nlp, lines) if s[2] == "Resistance Units"] == []
 
 
+def test_a_title_in_quotes_is_not_words_said(nlp):
+    lines = ["In his book titled “The Long Winter,” Karl Dobrev says the camp was cold."]
+    assert [s for s in speakers(nlp, lines) if s[2].startswith("The Long Winter")] == []
+
+
 def test_rhetorical_questions_do_not_make_an_opinion_piece_an_interview(nlp):
     lines = [
         "Dana Pell stands for office again",

@@ -63,6 +63,8 @@ _NAME_ALONE = re.compile(r"^\s*([^\s:.!?][^:!?]{0,60}?)\s*:\s*$")
 _NAME_COLON = re.compile(r"^\s*([^\s:.!?][^:.!?]{0,60}?)\s*:\s*(\S.*?)\s*$")
 #: How an interview answer ends (a headline such as ``Olsi Jazexhi: MEK Helping Albania …`` does not).
 ANSWER_ENDS = frozenset('.!?…”"»')
+#: "titled", "called" right before a quotation mark: what it holds is a name or a title.
+_NAMED_BEFORE = re.compile(r"\b(?:{})\s*$".format("|".join(map(re.escape, lexicon.entries("naming_words")))), re.I)
 #: A quote before its verb is words said only from this many words: "Resistance Units" is a term, not a statement.
 MIN_QUOTE_WORDS = 3
 #: Labelled questions that make an article an interview, whatever segment called it.
@@ -207,6 +209,8 @@ class SpeechNotes:
         """Quotes with their verbs, reported speech and ``according to``, in one parsed (or unparsed) paragraph."""
         found, used = [], set()
         for quote in quotes:
+            if _NAMED_BEFORE.search(doc.text[: max(quote.start - 1, 0)]):
+                continue  # "his book titled “The Prince”": a title, not words said
             verb = quote_verb(doc, quote, quotes)
             after = verb is not None and verb.idx > quote.end
             if verb is not None and (after or len(doc.text[quote.start : quote.end].split()) >= MIN_QUOTE_WORDS):
