@@ -247,26 +247,11 @@ class SpeechNotes:
         goes on with the pronoun ("he likens …", then the sentence that names him)."""
         here = [(line, s.start_char, s.end_char, s.text) for s in doc.sents if s.end_char <= position]
         same = "|".join(word for word, gender in PRONOUNS.items() if gender == PRONOUNS[pronoun])  # "he", "him"
-        found = []
-        for line, start, end, text in reversed([*self.earlier, *here][-CHAIN:]):
-            chain = re.search(rf"\b(?:{same})\b", text, flags=re.IGNORECASE)
-            end = start + chain.start() if chain else end
-            found.append((line, start, end, text[: end - start], chain is not None))
-            if chain is None:
-                break
-        return tuple(found)
+        return _pronoun_chain([*self.earlier, *here][-CHAIN:], same)
 
     def _before_any(self) -> tuple[Before, ...]:
         """The sentences before a paragraph, nearest first, while each goes on with a pronoun ("he", "she" …)."""
-        any_pronoun = "|".join(PRONOUNS)
-        found = []
-        for line, start, end, text in reversed(self.earlier):
-            chain = re.search(rf"\b(?:{any_pronoun})\b", text, flags=re.IGNORECASE)
-            end = start + chain.start() if chain else end
-            found.append((line, start, end, text[: end - start], chain is not None))
-            if chain is None:
-                break
-        return tuple(found)
+        return _pronoun_chain(self.earlier, "|".join(PRONOUNS))
 
     def _according_to(self, doc: Doc, line: int, quotes: list[Quoted]) -> list[Statement]:
         """``According to X, …`` / ``…, according to X``: the rest of the sentence is X's."""
@@ -354,6 +339,19 @@ def _self_introduced(statement: Statement, persons: list[Mention]) -> Mention | 
             if _SELF_INTRODUCTION.search(statement.words[: mention.span.start - statement.start]):
                 return mention
     return None
+
+
+def _pronoun_chain(sentences: list[tuple[int, int, int, str]], pronouns: str) -> tuple[Before, ...]:
+    """``sentences`` nearest first, each cut where one of ``pronouns`` stands in it; past the first, only while
+    each one goes on with such a pronoun."""
+    found = []
+    for line, start, end, text in reversed(sentences):
+        chain = re.search(rf"\b(?:{pronouns})\b", text, flags=re.IGNORECASE)
+        end = start + chain.start() if chain else end
+        found.append((line, start, end, text[: end - start], chain is not None))
+        if chain is None:
+            break
+    return tuple(found)
 
 
 def _from(intro: Intro) -> dict:
