@@ -191,8 +191,8 @@ def _sentence_item(ctx: Context, root: str, sentence: DatedSentence) -> Markup:
     article = ctx.lookups.articles[sentence.article]
     text, start, end = sentence.sentence, sentence.date_start - sentence.start, sentence.date_end - sentence.start
     quote = Markup(f"{escape(text[:start])}<mark>{escape(text[start:end])}</mark>{escape(text[end:])}")
-    language = ctx.lookups.paragraph_languages.get((article.id, sentence.line), article.language)
-    lang = f' lang="{escape(language)}"' if language != ctx.lookups.language else ""
+    language = ctx.lookups.foreign_language(article, sentence.line)
+    lang = f' lang="{escape(language)}"' if language else ""
     href = f"{root}{ctx.lookups.article_url(article)}#p{sentence.line}"
     return Markup(
         f'<li><blockquote{lang}>{quote}</blockquote> <a class="source" href="{escape(href)}">'

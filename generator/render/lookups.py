@@ -58,20 +58,13 @@ class Lookups:
             return self.url("articles", article.id)
         return f"{self.url('documents', article.primary.document)}#L{article.primary.line_start}"
 
-    def mention_url(self, mention: Mention) -> str:
-        """The paragraph that holds the mention; a credit outside the article's text links to its source line."""
-        article = self.articles[mention.article]
-        if article.has_page and (article.id, mention.span.line) in self.paragraph_languages:
-            return f"{self.article_url(article)}#{mention.paragraph_anchor}"
-        return f"{self.url('documents', mention.span.document)}#L{mention.span.line}"
-
     def entity_url(self, entity: Entity) -> str:
         """A person's page is under ``people/``, an outlet's under ``outlets/``."""
         return self.url("people" if entity.entity_kind == "person" else "outlets", entity.id)
 
-    def quote_language(self, article: Article, mention: Mention) -> str | None:
-        """The quote's language when it differs from the site's (for its ``lang`` attribute)."""
-        language = self.paragraph_languages.get((article.id, mention.span.line), article.language)
+    def foreign_language(self, article: Article, line: int) -> str | None:
+        """The language of the article's paragraph at ``line`` when it differs from the site's (for ``lang``)."""
+        language = self.paragraph_languages.get((article.id, line), article.language)
         return language if language != self.language else None
 
 

@@ -70,11 +70,6 @@ class Places:
             details = " · ".join(p for p in (article.title or article.id, details) if p)
         return " · ".join(p for p in (details, where) if p)
 
-    def language(self, article: Article, line: int) -> str | None:
-        """The quote's language when it differs from the site's (for its ``lang`` attribute)."""
-        language = self.lookups.paragraph_languages.get((article.id, line), article.language)
-        return language if language != self.lookups.language else None
-
     def sentence_item(self, article: Article, sentence: list[Mention], root: str) -> Markup:
         """One quoted sentence, linked to its paragraph; a credit says which."""
         span = sentence[0].span
@@ -82,7 +77,7 @@ class Places:
         credits = dict.fromkeys(CREDIT_WORDS[m.role] for m in sentence if m.role in CREDIT_WORDS)
         return fragments.quote_item(
             sentence_html(sentence),
-            lang=self.language(article, span.line),
+            lang=self.lookups.foreign_language(article, span.line),
             href=root + self.url(article, span.document, span.line),
             label=" · ".join([*credits, label]),
         )
@@ -91,7 +86,7 @@ class Places:
         """Words attributed to a person, verbatim, linked to their paragraph."""
         return fragments.quote_item(
             fragments.marked(speech.text, []),
-            lang=self.language(article, speech.line),
+            lang=self.lookups.foreign_language(article, speech.line),
             href=root + self.url(article, speech.document, speech.line),
             label=self.label(article, speech.document, speech.line, name_article=True),
         )

@@ -140,10 +140,6 @@ class PreviousBuild:
         partial.write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
         os.replace(partial, self.manifest_path)
 
-    def forget(self) -> None:
-        """Drop the manifest (the site it describes is being replaced by a build that keeps none)."""
-        self.manifest_path.unlink(missing_ok=True)
-
 
 def site_identity(out_dir: Path) -> list[int] | None:
     """Inode, size and time of the site's Pagefind entry file: every build writes a new one."""
@@ -167,11 +163,6 @@ def link_tree(source: Path, target: Path, *, skip_top: tuple[str, ...] = ()) -> 
         (target / relative).mkdir(parents=True, exist_ok=True)
         for name in files:
             os.link(Path(folder) / name, target / relative / name)
-
-
-def file_hashes(docs_dir: Path, paths: list[str]) -> dict[str, str]:
-    """sha256 of each of ``paths`` under ``docs_dir``."""
-    return {path: hashlib.sha256((docs_dir / path).read_bytes()).hexdigest() for path in paths}
 
 
 def remove_files(root: Path, paths: list[str]) -> None:
