@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 from . import extract as ex
@@ -42,8 +43,13 @@ class SegmentDocument(_Plain):
     name = "segment"
     chunk_size = 50
 
+    @cached_property
+    def shared(self) -> tuple[str, str]:
+        """What every document's result depends on besides the document: computed once, not once a document."""
+        return repr(self.curation.segments), repr(list(self.outlets))
+
     def key(self, document: Document) -> tuple:
-        return (document.id, document.source, document.sha256, repr(self.curation.segments), repr(list(self.outlets)))
+        return (document.id, document.source, document.sha256, *self.shared)
 
     def setup(self) -> tuple[LanguageDetector, OutletIndex]:
         return LanguageDetector(), OutletIndex(list(self.outlets))
@@ -94,12 +100,16 @@ class FindNames:
     name = "extract"
     chunk_size = 200
 
+    @cached_property
+    def patterns(self) -> str:
+        """The ruler's patterns, which every article's result depends on: computed once, not once an article."""
+        return json.dumps(ex.name_patterns(self.outlets, self.curation), sort_keys=True, ensure_ascii=False)
+
     def key(self, item: ArticleInput) -> tuple:
         article = item.article
-        patterns = json.dumps(ex.name_patterns(self.outlets, self.curation), sort_keys=True, ensure_ascii=False)
         credits = [(c.role.value, c.span, item.documents[c.span.document].line(c.span.line)) for c in article.credits]
         paragraphs = [(p.line, p.text, p.language) for p in article.paragraphs]
-        return (patterns, (article.primary.document, paragraphs, credits))
+        return (self.patterns, (article.primary.document, paragraphs, credits))
 
     def setup(self) -> tuple:
         nlp = self.nlp_loader()
