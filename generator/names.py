@@ -127,7 +127,12 @@ def index_name(name: str) -> str:
     return entry + (", " + " ".join(suffixes) if suffixes else "")
 
 
+def fold(text: str) -> str:
+    """A comparison key for spellings: no accents, case or extra spaces (``Çela`` equals ``cela``)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().split())
+
+
 def index_sort_key(name: str) -> tuple[str, str]:
     """Sort key for People A-Z: the index form without accents or case, then the name itself."""
-    folded = unicodedata.normalize("NFKD", index_name(name))
-    return ("".join(ch for ch in folded if not unicodedata.combining(ch)).casefold(), name)
+    return fold(index_name(name)), name

@@ -10,18 +10,11 @@ Does not: decide which spellings are one person (``resolve``) or make markup (``
 
 from __future__ import annotations
 
-import unicodedata
 from typing import NamedTuple
 
 from ..model import Entity
-from ..names import clean_name, index_name, outlet_name
+from ..names import clean_name, fold, index_name, outlet_name
 from ..wording import plural
-
-
-def fold(text: str) -> str:
-    """A comparison key for spellings: no accents, case or extra spaces (``Çela`` equals ``cela``)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().split())
 
 
 def other_spellings(entity: Entity) -> list[str]:
