@@ -63,8 +63,9 @@ def build_corpus(
     timings.report("segment", f"{len(segments)} segments")
     with timings.stage("dedupe"):
         articles = dedupe_all(segments, runner=runner)
+        # Dates last: a teaser in one document dates an article found (and merged) in others.
+        articles, warnings = date_corpus(articles, inputs.documents, inputs.curation)
     timings.report("dedupe", f"{len(articles)} distinct articles")
-    articles, warnings = date_corpus(articles, inputs.documents, inputs.curation)
     for warning in warnings:
         timings.report("warning", str(warning))
     with timings.stage("extract"):
