@@ -23,8 +23,9 @@ from .names import person_key
 from .outlets import with_well_known
 from .render import PageLimits, render
 from .render.pagemeta import redirect_maps
+from .render.reuse import RECORDS_FILE, ReuseFiles
 from .render.siteconfig import read_site_config
-from .render.stage import PageWriter
+from .render.writer import PageWriter
 from .resolve import resolve
 from .runner import Runner, default_jobs
 from .site import check_replaceable, run_mkdocs, run_pagefind, staging_area, swap_in
@@ -157,21 +158,24 @@ def build(
     corpus = cached_corpus(inputs, timings=timings, cache_dir=cache_dir, jobs=jobs)
     del inputs  # the corpus holds the documents
     previous = PreviousBuild(cache_dir, out_dir) if cache_dir else None
+    key = site_key(config_file, site_url=site_url, code=code_version())
     with staging_area(out_dir) as staging:
         docs_dir = staging / "docs"
         out = PageWriter(docs_dir, previous=previous.link_docs(docs_dir) if previous else None)
+        reuse = ReuseFiles(key, staging / RECORDS_FILE, previous.records(key) if previous else None)
         with timings.stage("render"):
-            pages = render(corpus, docs_dir, site=site, site_url=site_url, limits=limits or PageLimits(), out=out)
-        timings.report("render", f"{pages} pages")
+            rendered = render(
+                corpus, docs_dir, site=site, site_url=site_url, limits=limits or PageLimits(), out=out, reuse=reuse
+            )
+        timings.report("render", str(rendered))
         redirects = redirect_maps(corpus)
         del corpus
         release_memory()
-        key = site_key(config_file, site_url=site_url, code=code_version())
         changes = previous.changes(out.hashes, key, redirects) if previous else None
         site_stages(config_file, docs_dir, staging / "site", out_dir, site_url, redirects, changes, timings)
         if previous:
-            previous.keep(docs_dir, out.hashes, key, redirects)
-    return pages
+            previous.keep(docs_dir, reuse.records, out.hashes, key, redirects)
+    return rendered.pages
 
 
 def cached_corpus(inputs: Inputs, *, timings: Timings, cache_dir: Path | None, jobs: int | None) -> Corpus:

@@ -9,6 +9,7 @@ Does not: compute anything itself; each ``run`` calls the stage's own function.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -22,6 +23,10 @@ from .language import LanguageDetector
 from .model import Article, Document, Mention, OutletRecord
 from .outlets import OutletIndex
 from .segment import segment_document
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 class _Plain:
@@ -44,12 +49,12 @@ class SegmentDocument(_Plain):
     chunk_size = 50
 
     @cached_property
-    def shared(self) -> tuple[str, str]:
-        """What every document's result depends on besides the document: computed once, not once a document."""
-        return repr(self.curation.segments), repr(list(self.outlets))
+    def shared(self) -> str:
+        """What every document's result depends on besides the document, hashed once, not once a document."""
+        return _digest(repr((self.curation.segments, list(self.outlets))))
 
     def key(self, document: Document) -> tuple:
-        return (document.id, document.source, document.sha256, *self.shared)
+        return (document.id, document.source, document.sha256, self.shared)
 
     def setup(self) -> tuple[LanguageDetector, OutletIndex]:
         return LanguageDetector(), OutletIndex(list(self.outlets))
@@ -102,8 +107,8 @@ class FindNames:
 
     @cached_property
     def patterns(self) -> str:
-        """The ruler's patterns, which every article's result depends on: computed once, not once an article."""
-        return json.dumps(ex.name_patterns(self.outlets, self.curation), sort_keys=True, ensure_ascii=False)
+        """The ruler's patterns, which every article's result depends on, hashed once, not once an article."""
+        return _digest(json.dumps(ex.name_patterns(self.outlets, self.curation), sort_keys=True, ensure_ascii=False))
 
     def key(self, item: ArticleInput) -> tuple:
         article = item.article

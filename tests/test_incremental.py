@@ -96,6 +96,7 @@ def test_incremental_builds_equal_cold_builds(tmp_path):
         for name, links in previous.items():
             assert tree(links) == hashes[name], f"{edit.__name__}: the build wrote into the previous {name}"
         assert any(d.startswith("mkdocs: ") and "changed" in d for d in details), "\n".join(details)
+        assert any(d.startswith("render: ") and "unchanged" in d for d in details), "no unit of pages was kept"
         cold = tmp_path / f"cold-{step}" / "site"
         make_build(content, cold, None)
         assert tree(site) == tree(cold), edit.__name__

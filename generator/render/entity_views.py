@@ -317,8 +317,13 @@ def _co_mentioned(lookups: Lookups, person: Entity, articles: set[str], n: int =
     counts: Counter[str] = Counter()
     for article_id in articles:
         counts.update(lookups.people_by_article[article_id] - {person.id})
-    people = [(lookups.people[pid], c) for pid, c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return [(p, c) for p, c in people if not p.is_disambiguation][:n]
+    top: list[tuple[Entity, int]] = []
+    for pid, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        if len(top) == n:
+            break  # the people further down are not read: what they are cannot change the list
+        if not (person := lookups.people[pid]).is_disambiguation:
+            top.append((person, count))
+    return top
 
 
 def _mentioning_outlets(lookups: Lookups, by_article: dict[str, list[Mention]]) -> list[Entity]:

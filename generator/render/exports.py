@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -20,14 +20,19 @@ from ..model import Corpus, Entity, Mention
 from .lookups import Lookups
 
 
-def write_corpus_json(corpus: Corpus, lookups: Lookups, path: Path) -> None:
+def write_corpus_json(
+    corpus: Corpus, lookups: Lookups, path: Path, *, entity_records: Callable[[Entity], str] | None = None
+) -> None:
     """Write the data export, exactly as ``corpus-schema.md`` specifies.
 
     One record per line, each encoded on its own and streamed to the file: as one
     string the export would be the largest object of the build, and ``json.dump``
-    with an indent runs the pure-Python encoder instead of the C one.
+    with an indent runs the pure-Python encoder instead of the C one. ``entity_records``
+    gives each person's and outlet's record, encoded (default: ``entity_record``).
     """
-    repeats = RepeatedLines(lookups)
+    if entity_records is None:
+        repeats = RepeatedLines(lookups)
+        entity_records = lambda entity: entity_record(lookups, entity, repeats)  # noqa: E731
     sections: dict[str, Iterable[dict]] = {
         "documents": (
             {
@@ -61,21 +66,26 @@ def write_corpus_json(corpus: Corpus, lookups: Lookups, path: Path) -> None:
             }
             for a in corpus.articles
         ),
-        "people": (_person_json(lookups, p, repeats) for p in corpus.people),
-        "outlets": (
-            {**_entity_json(lookups, o, repeats), "kind": o.outlet_kind, "parent": o.parent} for o in corpus.outlets
-        ),
     }
+    encoded: dict[str, Iterable[str]] = {name: map(_json, records) for name, records in sections.items()}
+    encoded |= {"people": map(entity_records, corpus.people), "outlets": map(entity_records, corpus.outlets)}
     with open(path, "w", encoding="utf-8", buffering=2**20) as out:
         out.write('{\n "generator": ' + _json({"name": "generator", "version": __version__}))
-        for name, records in sections.items():
+        for name, records in encoded.items():
             out.write(f',\n "{name}": [')
             empty = True
             for record in records:
-                out.write(("\n  " if empty else ",\n  ") + _json(record))
+                out.write(("\n  " if empty else ",\n  ") + record)
                 empty = False
             out.write("]" if empty else "\n ]")
         out.write("\n}\n")
+
+
+def entity_record(lookups: Lookups, entity: Entity, repeats: RepeatedLines) -> str:
+    """A person's or outlet's record in the export, encoded."""
+    if entity.entity_kind == "person":
+        return _json(_person_json(lookups, entity, repeats))
+    return _json({**_entity_json(lookups, entity, repeats), "kind": entity.outlet_kind, "parent": entity.parent})
 
 
 def _json(value: object) -> str:
@@ -143,8 +153,8 @@ class RepeatedLines:
     def _numbers(self, document: str, start: int, end: int) -> dict[str, int]:
         """Each line text of ``document`` lines ``start``–``end``, with the number of its first line."""
         key = (document, start, end)
+        lines = self.lookups.documents[document].lines  # read each time, so that every page's reads include it
         if key not in self._lines:
-            lines = self.lookups.documents[document].lines
             numbers: dict[str, int] = {}
             for number in range(start, end + 1):
                 numbers.setdefault(lines[number - 1], number)

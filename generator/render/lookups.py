@@ -1,5 +1,8 @@
 """Lookups: the tables and URLs every page needs, computed once from the corpus.
 
+Each table notes the keys a view reads (``reads``), so that a page whose reads did not change
+since the previous build is not built again (``reuse``).
+
 Does not: build pages (``views``) or markup (``fragments``).
 """
 
@@ -9,6 +12,7 @@ from collections import defaultdict
 
 from ..model import Article, Corpus, Entity, Mention
 from ..slugs import RESERVED_SLUGS
+from .reads import Reads, ReadTable
 
 
 class Lookups:
@@ -30,7 +34,7 @@ class Lookups:
         self.people_by_article: dict[str, set[str]] = defaultdict(set)
         for article_id, pairs in self.mentions_by_article.items():
             self.people_by_article[article_id] = {e.id for _, e in pairs if e.entity_kind == "person"}
-        self.paragraph_languages = {(a.id, p.line): p.language for a in corpus.articles for p in a.paragraphs}
+        self._paragraph_languages: dict[str, dict[int, str]] = {}
         self.articles_by_document: dict[str, list[Article]] = defaultdict(list)
         # Credits by entity, in corpus order: scanning every article per entity page is quadratic.
         self.authored: dict[str, list[Article]] = defaultdict(list)
@@ -46,6 +50,19 @@ class Lookups:
                     self.published[article.outlet].append(article)
                 for outlet in dict.fromkeys(article.via):
                     self.relayed[outlet].append(article)
+        self.reads = Reads()
+        self.tables = self._read_tables()
+
+    def _read_tables(self) -> dict[str, ReadTable]:
+        """Every table, replaced by one that notes the keys read (an absent key reads as empty, as before)."""
+        empty = {"mentions_by_article": list, "people_by_article": set, "articles_by_document": list}
+        empty |= dict.fromkeys(("authored", "published", "relayed"), list)
+        tables = {}
+        for name in ("documents", "articles", "people", "outlets", *empty):
+            data = getattr(self, name)
+            tables[name] = ReadTable(name, dict(data), self.reads, missing=empty.get(name))
+            setattr(self, name, tables[name])
+        return tables
 
     @staticmethod
     def url(section: str, slug: str) -> str:
@@ -64,7 +81,9 @@ class Lookups:
 
     def foreign_language(self, article: Article, line: int) -> str | None:
         """The language of the article's paragraph at ``line`` when it differs from the site's (for ``lang``)."""
-        language = self.paragraph_languages.get((article.id, line), article.language)
+        if article.id not in self._paragraph_languages:
+            self._paragraph_languages[article.id] = {p.line: p.language for p in article.paragraphs}
+        language = self._paragraph_languages[article.id].get(line, article.language)
         return language if language != self.language else None
 
 

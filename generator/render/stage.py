@@ -11,104 +11,30 @@ Does not: run MkDocs or Pagefind (``site``).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from ..model import Article, Corpus, Entity
+from ..model import Article, Corpus, Document, Entity
 from ..wording import plural
 from . import pagemeta
 from .chronology import chronology_pages
 from .entity_names import outlet_entries, person_entries
 from .entity_views import entity_pages
-from .event_dates import dated_sentences
-from .exports import csv_exports, write_corpus_json
-from .fragments import front_matter_value, link
+from .event_dates import DatedSentence, dated_sentences
+from .exports import RepeatedLines, csv_exports, entity_record, write_corpus_json
+from .fragments import link
 from .lookups import Lookups, check_reserved
 from .pagemeta import PageUrls
 from .pagination import DEFAULT_LIMITS, IndexPage, PageLimits, entry_count, index_pages, page_root
+from .reuse import Reuse, ReuseFiles, open_reuse
 from .siteconfig import SiteConfig
 from .sqlite_export import write_corpus_sqlite
 from .views import Context, article_page, document_page
-
-
-def make_environment() -> Environment:
-    """The templates' environment; every filter and function they use is registered here, once."""
-    env = Environment(
-        loader=PackageLoader("generator", "templates"),
-        autoescape=True,
-        auto_reload=False,  # one build: no need to stat the template file again for every page
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals["link"] = link
-    env.filters["front_matter"] = front_matter_value
-    env.filters["plural"] = plural
-    return env
-
-
-class PageWriter:
-    """Renders each page's template and writes it at once: at 10,000 documents the pages are gigabytes.
-
-    ``previous`` (path -> sha256) lists the files ``docs_dir`` already holds, hard-linked from the
-    previous build (``site.incremental``): a page whose text is the same is left alone (its bytes
-    and its file time), any other file is unlinked before it is written, never written through
-    the link, and ``remove_stale`` removes what this build did not write. ``hashes`` ends up
-    listing every file written, for the next build.
-    """
-
-    def __init__(self, docs_dir: Path, *, previous: dict[str, str] | None = None):
-        self.docs_dir = docs_dir
-        self.env = make_environment()
-        self.templates = {n: self.env.get_template(n) for n in self.env.list_templates() if not n.startswith("_")}
-        self.written: set[str] = set()
-        self.directories: set[Path] = set()
-        self.previous = previous or {}
-        self.hashes: dict[str, str] = {}
-
-    def page(self, path: str, template: str, **values: object) -> None:
-        """Write the page built from ``path`` (a Markdown path under ``docs_dir``) with ``template``."""
-        self.write(path, self.templates[template].render(root=page_root(path), **values))
-        self.written.add(path)
-
-    def write(self, path: str, text: str) -> None:
-        """Write ``text`` at ``path`` under ``docs_dir``, unless the previous build wrote the same."""
-        data = text.encode("utf-8")
-        digest = hashlib.sha256(data).hexdigest()
-        self.hashes[path] = digest
-        target = self.fresh(path)
-        if self.previous.get(path) == digest:
-            return
-        target.unlink(missing_ok=True)
-        target.write_bytes(data)
-
-    def fresh(self, path: str) -> Path:
-        """The file ``path`` under ``docs_dir``, its folder made."""
-        target = self.docs_dir / path
-        if target.parent not in self.directories:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self.directories.add(target.parent)
-        return target
-
-    def replace(self, path: str) -> Path:
-        """The file ``path``, unlinked so that the caller writes a new one; ``record`` it afterwards."""
-        target = self.fresh(path)
-        target.unlink(missing_ok=True)
-        return target
-
-    def record(self, path: str) -> None:
-        self.hashes[path] = hashlib.sha256((self.docs_dir / path).read_bytes()).hexdigest()
-
-    def remove_stale(self) -> None:
-        """Remove the previous build's files that this one did not write."""
-        for path in sorted(set(self.previous) - set(self.hashes)):
-            (self.docs_dir / path).unlink(missing_ok=True)
+from .writer import PageWriter
 
 
 def render(
@@ -120,43 +46,93 @@ def render(
     accessed: dt.date | None = None,
     limits: PageLimits = DEFAULT_LIMITS,
     out: PageWriter | None = None,
-) -> int:
-    """Write every page and export under ``docs_dir``; return the number of pages.
+    reuse: ReuseFiles | None = None,
+) -> Rendered:
+    """Write every page and export under ``docs_dir``; return how many pages, and how many units were kept.
 
     ``site`` names and describes the site; ``site_url`` makes permalinks and JSON-LD URLs
     absolute; ``accessed`` is the date printed in citations (default: SOURCE_DATE_EPOCH's
     date, else none); ``limits`` says how much one page holds before it continues on another.
-    ``out`` writes the files (default: a ``PageWriter`` into an empty ``docs_dir``).
+    ``out`` writes the files (default: a ``PageWriter`` into an empty ``docs_dir``). With ``reuse``,
+    a page whose inputs are those of the previous build's is kept as ``out`` holds it (``reuse``).
     """
     check_reserved(corpus)
     lookups = Lookups(corpus, language=site.language)
-    ctx = Context(lookups, site, PageUrls(site_url), accessed or pagemeta.source_date())
+    accessed = accessed or pagemeta.source_date()
+    ctx = Context(lookups, site, PageUrls(site_url), accessed)
     out = out or PageWriter(docs_dir)
-    out.page("index.md", "home.md.j2", page=home_page(ctx))
-    out.page("search.md", "search.md.j2")
-    for document in corpus.documents:
-        out.page(f"documents/{document.id}.md", "document.md.j2", page=document_page(ctx, document))
-    for article in corpus.articles:
-        if article.has_page:
-            out.page(f"articles/{article.id}.md", "article.md.j2", page=article_page(ctx, article))
-    for entity in (*corpus.people, *corpus.outlets):
-        page, further = entity_pages(ctx, entity, limits)
-        out.page(f"{lookups.entity_url(entity).rstrip('/')}.md", page.template, page=page)
-        for part_page in further:
-            out.page(part_page.path, "entity_part.md.j2", page=part_page)
-    for index_page in _index_pages(ctx, limits):
-        out.page(index_page.path, "index.md.j2", page=index_page, date_order=_date_order(index_page))
-    sentences = [s for a in corpus.articles if a.has_page for s in dated_sentences(a)]
-    for chronology_page in chronology_pages(ctx, limits, sentences):
-        out.page(chronology_page.path, "chronology.md.j2", page=chronology_page)
-    write_corpus_json(corpus, lookups, out.replace("data/corpus.json"))
+    with open_reuse(reuse, (site, site_url, accessed, limits), lookups, out) as units:
+        sentences = _unit_pages(ctx, limits, out, units)
+        out.page("index.md", "home.md.j2", page=home_page(ctx))
+        out.page("search.md", "search.md.j2")
+        for index_page in _index_pages(ctx, limits):
+            out.page(index_page.path, "index.md.j2", page=index_page, date_order=_date_order(index_page))
+        for chronology_page in chronology_pages(ctx, limits, sentences):
+            out.page(chronology_page.path, "chronology.md.j2", page=chronology_page)
+        records = lambda entity: units.data(lookups.entity_url(entity))  # noqa: E731
+        write_corpus_json(corpus, lookups, out.replace("data/corpus.json"), entity_records=records)
     out.record("data/corpus.json")
     write_corpus_sqlite(corpus, lookups, out.replace("data/corpus.sqlite"), sentences=sentences)
     out.record("data/corpus.sqlite")
     for name, text in csv_exports(corpus, lookups).items():
         out.write(f"data/{name}", text)
     out.remove_stale()
-    return len(out.written)
+    return Rendered(len(out.written), units.kept, units.built)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """What ``render`` wrote: pages in all, and the units (``reuse``) kept from the previous build or built."""
+
+    pages: int
+    units_kept: int
+    units_built: int
+
+    def __str__(self) -> str:
+        if not self.units_kept:
+            return f"{self.pages} pages"
+        units = self.units_kept + self.units_built
+        return f"{self.pages} pages; {self.units_kept} of {units} documents, articles, people and outlets unchanged"
+
+
+def _unit_pages(ctx: Context, limits: PageLimits, out: PageWriter, units: Reuse) -> list[DatedSentence]:
+    """The pages of each document, article, person and outlet, each unit kept when its inputs are unchanged.
+
+    Returns the articles' dated sentences, in corpus order; each person's and outlet's record in
+    the export stays with its unit (``Reuse.data``).
+    """
+    corpus = ctx.lookups.corpus
+    for document in corpus.documents:
+        units.unit(f"documents/{document.id}", document, partial(_document_page, ctx, out, document))
+    sentences = [
+        sentence
+        for article in corpus.articles
+        if article.has_page
+        for sentence in units.unit(f"articles/{article.id}", article, partial(_article_page, ctx, out, article))
+    ]
+    repeats = RepeatedLines(ctx.lookups)
+    for entity in (*corpus.people, *corpus.outlets):
+        units.unit(ctx.lookups.entity_url(entity), entity, partial(_entity_pages, ctx, limits, out, repeats, entity))
+    return sentences
+
+
+def _document_page(ctx: Context, out: PageWriter, document: Document) -> None:
+    out.page(f"documents/{document.id}.md", "document.md.j2", page=document_page(ctx, document))
+
+
+def _article_page(ctx: Context, out: PageWriter, article: Article) -> list[DatedSentence]:
+    """Write the article's page; return its dated sentences, for the chronology and the export."""
+    out.page(f"articles/{article.id}.md", "article.md.j2", page=article_page(ctx, article))
+    return dated_sentences(article)
+
+
+def _entity_pages(ctx: Context, limits: PageLimits, out: PageWriter, repeats: RepeatedLines, entity: Entity) -> str:
+    """Write the entity's pages; return its record in the export, encoded."""
+    page, further = entity_pages(ctx, entity, limits)
+    out.page(f"{ctx.lookups.entity_url(entity).rstrip('/')}.md", page.template, page=page)
+    for part_page in further:
+        out.page(part_page.path, "entity_part.md.j2", page=part_page)
+    return entity_record(ctx.lookups, entity, repeats)
 
 
 @dataclass(frozen=True)

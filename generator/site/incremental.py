@@ -29,6 +29,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..render.reuse import RECORDS_FILE
 from .staging import SITE_MARKER
 
 #: Packages whose version changes the HTML MkDocs writes.
@@ -119,8 +120,14 @@ class PreviousBuild:
         changes.stale_redirects = sorted(old for old, new in old_redirects.items() if redirects.get(old) != new)
         return changes
 
-    def keep(self, docs_dir: Path, hashes: dict[str, str], key: str, redirects: dict[str, str]) -> None:
-        """After the swap: keep ``docs_dir`` (moved) and its manifest for the next build."""
+    def records(self, key: str) -> Path | None:
+        """The previous build's page records (``render.reuse``), when they belong to the kept tree and ``key``."""
+        if not self.manifest or self.manifest.get("key") != key:
+            return None
+        return self.root / RECORDS_FILE
+
+    def keep(self, docs_dir: Path, records: Path, hashes: dict[str, str], key: str, redirects: dict[str, str]) -> None:
+        """After the swap: keep ``docs_dir`` and the page ``records`` (moved) and the manifest, for the next build."""
         self.manifest_path.unlink(missing_ok=True)  # first: a tree without its manifest is never read
         if self.manifest and self.manifest.get("site") == site_identity(self.out_dir):
             return  # the site was not replaced (a benchmark that stops before the swap): keep nothing
@@ -131,6 +138,7 @@ class PreviousBuild:
             if self.docs.exists():
                 os.rename(self.docs, old)
             os.rename(docs_dir, self.docs)
+            os.replace(records, self.root / RECORDS_FILE)
         except OSError:  # another filesystem: the next build is whole
             return
         finally:
