@@ -231,7 +231,7 @@ def _table(row_type: type[tuple], rows: Iterable[tuple]) -> str:
 
 
 def csv_exports(corpus: Corpus, lookups: Lookups) -> dict[str, str]:
-    """people.csv, outlets.csv and mentions.csv, for spreadsheets."""
+    """people.csv and outlets.csv, for spreadsheets (mentions.csv: ``write_mentions_csv``)."""
     people = (
         PersonRow(p.id, p.name, "; ".join(p.aliases), len(p.mentions), lookups.entity_url(p)) for p in corpus.people
     )
@@ -239,10 +239,26 @@ def csv_exports(corpus: Corpus, lookups: Lookups) -> dict[str, str]:
         OutletRow(o.id, o.name, o.outlet_kind or "", "; ".join(o.aliases), len(o.mentions), lookups.entity_url(o))
         for o in corpus.outlets
     )
-    mentions = (
+    return {"people.csv": _table(PersonRow, people), "outlets.csv": _table(OutletRow, outlets)}
+
+
+def write_mentions_csv(corpus: Corpus, path: Path, *, entity_rows: Callable[[Entity], str] | None = None) -> None:
+    """mentions.csv: every person's, then every outlet's mentions, in source order, streamed to ``path``.
+
+    ``entity_rows`` gives each entity's lines (default: ``mention_rows``).
+    """
+    with open(path, "w", encoding="utf-8", newline="", buffering=2**20) as out:
+        out.write(_table(MentionRow, []))
+        for entity in (*corpus.people, *corpus.outlets):
+            out.write((entity_rows or mention_rows)(entity))
+
+
+def mention_rows(entity: Entity) -> str:
+    """The entity's lines of mentions.csv, without the header."""
+    rows = (
         MentionRow(
-            e.entity_kind,
-            e.id,
+            entity.entity_kind,
+            entity.id,
             m.role.value,
             m.article,
             m.span.document,
@@ -252,11 +268,8 @@ def csv_exports(corpus: Corpus, lookups: Lookups) -> dict[str, str]:
             m.span.text,
             m.quote,
         )
-        for e in (*corpus.people, *corpus.outlets)
-        for m in _sorted_mentions(e.mentions)
+        for m in _sorted_mentions(entity.mentions)
     )
-    return {
-        "people.csv": _table(PersonRow, people),
-        "outlets.csv": _table(OutletRow, outlets),
-        "mentions.csv": _table(MentionRow, mentions),
-    }
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    return buffer.getvalue()

@@ -25,7 +25,14 @@ from .chronology import chronology_pages
 from .entity_names import outlet_entries, person_entries
 from .entity_views import entity_pages
 from .event_dates import DatedSentence, dated_sentences
-from .exports import RepeatedLines, csv_exports, entity_record, write_corpus_json
+from .exports import (
+    RepeatedLines,
+    csv_exports,
+    entity_record,
+    mention_rows,
+    write_corpus_json,
+    write_mentions_csv,
+)
 from .fragments import link
 from .lookups import Lookups, check_reserved
 from .pagemeta import PageUrls
@@ -69,9 +76,12 @@ def render(
             out.page(index_page.path, "index.md.j2", page=index_page, date_order=_date_order(index_page))
         for chronology_page in chronology_pages(ctx, limits, sentences):
             out.page(chronology_page.path, "chronology.md.j2", page=chronology_page)
-        records = lambda entity: units.data(lookups.entity_url(entity))  # noqa: E731
+        exported = lambda entity: units.data(lookups.entity_url(entity))  # noqa: E731
+        records, rows = (lambda entity: exported(entity)[0]), (lambda entity: exported(entity)[1])
         write_corpus_json(corpus, lookups, out.replace("data/corpus.json"), entity_records=records)
+        write_mentions_csv(corpus, out.replace("data/mentions.csv"), entity_rows=rows)
     out.record("data/corpus.json")
+    out.record("data/mentions.csv")
     write_corpus_sqlite(corpus, lookups, out.replace("data/corpus.sqlite"), sentences=sentences)
     out.record("data/corpus.sqlite")
     for name, text in csv_exports(corpus, lookups).items():
@@ -126,13 +136,15 @@ def _article_page(ctx: Context, out: PageWriter, article: Article) -> list[Dated
     return dated_sentences(article)
 
 
-def _entity_pages(ctx: Context, limits: PageLimits, out: PageWriter, repeats: RepeatedLines, entity: Entity) -> str:
-    """Write the entity's pages; return its record in the export, encoded."""
+def _entity_pages(
+    ctx: Context, limits: PageLimits, out: PageWriter, repeats: RepeatedLines, entity: Entity
+) -> tuple[str, str]:
+    """Write the entity's pages; return its record in corpus.json, encoded, and its lines of mentions.csv."""
     page, further = entity_pages(ctx, entity, limits)
     out.page(f"{ctx.lookups.entity_url(entity).rstrip('/')}.md", page.template, page=page)
     for part_page in further:
         out.page(part_page.path, "entity_part.md.j2", page=part_page)
-    return entity_record(ctx.lookups, entity, repeats)
+    return entity_record(ctx.lookups, entity, repeats), mention_rows(entity)
 
 
 @dataclass(frozen=True)
