@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -23,6 +24,8 @@ from .language import LanguageDetector
 from .model import Article, Document, Mention, OutletRecord
 from .outlets import OutletIndex
 from .segment import segment_document
+
+_WORDS = re.compile(r"\w+")
 
 
 def _digest(text: str) -> str:
@@ -107,14 +110,28 @@ class FindNames:
 
     @cached_property
     def patterns(self) -> str:
-        """The ruler's patterns, which every article's result depends on, hashed once, not once an article."""
-        return _digest(json.dumps(ex.name_patterns(self.outlets, self.curation), sort_keys=True, ensure_ascii=False))
+        """The outlet list and the ruler's patterns but the curated ones, hashed once, not once an article."""
+        shared = [[repr(o) for o in self.outlets], ex.name_patterns(self.outlets, None)]
+        return _digest(json.dumps(shared, sort_keys=True, ensure_ascii=False))
+
+    @cached_property
+    def curated(self) -> list[tuple[dict, list[str]]]:
+        """Each curated pattern (a name, matched word for word as written) and its words."""
+        patterns = ex.curated_patterns(self.curation) if self.curation else []
+        return [(pattern, _WORDS.findall(pattern["pattern"])) for pattern in patterns]
 
     def key(self, item: ArticleInput) -> tuple:
+        """The article's text and credits, the shared patterns, and the curated names that can match in it.
+
+        A curated name whose words are not all in the text cannot match there, so a curation edit
+        names only the articles it can change (the others keep their cached names).
+        """
         article = item.article
         credits = [(c.role.value, c.span, item.documents[c.span.document].line(c.span.line)) for c in article.credits]
         paragraphs = [(p.line, p.text, p.language) for p in article.paragraphs]
-        return (self.patterns, (article.primary.document, paragraphs, credits))
+        text = "\n".join(p.text for p in article.paragraphs)
+        curated = [pattern for pattern, words in self.curated if all(word in text for word in words)]
+        return (self.patterns, curated, (article.primary.document, paragraphs, credits))
 
     def setup(self) -> tuple:
         nlp = self.nlp_loader()

@@ -108,3 +108,25 @@ def test_prune_drops_entries_a_build_did_not_use(tmp_path: Path) -> None:
     assert cache.get_many([cache.key("stage", 1)]) == {cache.key("stage", 1): "one"}
     assert cache.prune() == 1
     assert cache.get_many([cache.key("stage", 2)]) == {}
+
+
+def test_a_curation_edit_recomputes_only_the_articles_that_hold_the_name(content: Path, tmp_path: Path) -> None:
+    cold_cache = Cache(tmp_path / "cache")
+    cold = build_corpus(load_inputs(content), timings=Timings(), runner=Runner(cold_cache))
+    cold_cache.close()
+    texts = {a.id: " ".join(p.text for p in a.paragraphs) for a in cold.articles if a.has_page}
+    name = next(
+        m.span.text
+        for p in cold.people
+        for m in p.mentions
+        if " " in m.span.text and sum(m.span.text in t for t in texts.values()) == 1
+    )
+    (content / "curation.yml").write_text(
+        f"people:\n  - canonical: {name}\n    display: {name}\n    reason: a test\n", encoding="utf-8"
+    )
+
+    warm_cache = Cache(tmp_path / "cache")
+    warm = build_corpus(load_inputs(content), timings=Timings(), runner=Runner(warm_cache))
+    # Segment and dedupe read nothing of a person entry: all their results are read back.
+    assert 1 <= warm_cache.misses < len(texts) / 2
+    assert _mentions(warm) == _mentions(build_corpus(load_inputs(content), timings=Timings()))

@@ -56,6 +56,7 @@ from __future__ import annotations
 # What the build, ``cache``, ``bench/raw_spacy.py`` and the tests call, re-exported (``x as x``); the rules
 # are imported from their own modules.
 from ..outlets import OutletIndex as OutletIndex
+from .ruler import curated_patterns as curated_patterns
 from .ruler import make_ruler as make_ruler
 from .ruler import name_patterns as name_patterns
 from .stage import MODEL as MODEL
