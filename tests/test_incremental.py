@@ -8,6 +8,7 @@ also have been incremental: unchanged pages keep their file (same inode) in the 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import threading
@@ -216,3 +217,12 @@ def test_a_failed_incremental_build_leaves_the_previous_site_and_the_next_one_is
     make_build(content, site, cache)
     make_build(content, tmp_path / "cold" / "site", None)
     assert tree(site) == tree(tmp_path / "cold" / "site")
+
+
+def test_a_build_collects_garbage_rarely_and_restores_the_thresholds(monkeypatch):
+    before = gc.get_threshold()
+    seen = []
+    monkeypatch.setattr(build_module, "_build", lambda *args: seen.append(gc.get_threshold()) or 0)
+    assert build(Path("content"), Path("site"), config_file=CONFIG) == 0
+    assert seen == [build_module.GC_THRESHOLDS] != [before]
+    assert gc.get_threshold() == before

@@ -171,3 +171,31 @@ def test_an_entity_card_holds_the_number_of_mentions_not_their_text():
     same_count = replace(entity, mentions=[replace(m, quote=m.quote + " More.") for m in entity.mentions])
     assert entity_card(entity) == entity_card(same_count)
     assert entity_card(entity) != entity_card(replace(entity, mentions=entity.mentions[:1]))
+
+
+def test_unreadable_previous_records_mean_every_unit_is_built(tmp_path):
+    first_docs = tmp_path / "first"
+    out = PageWriter(first_docs)
+    render(corpus(), first_docs, site=SITE, out=out, reuse=ReuseFiles("k", tmp_path / "first.sqlite"))
+    (tmp_path / "first.sqlite").write_bytes(b"not a database")
+    docs = tmp_path / "second"
+    link_tree(first_docs, docs)
+    files = ReuseFiles("k", tmp_path / "second.sqlite", tmp_path / "first.sqlite")
+    result = render(corpus(), docs, site=SITE, out=PageWriter(docs, previous=dict(out.hashes)), reuse=files)
+    assert result.units_kept == 0 and result.units_built > 0
+    render(corpus(), tmp_path / "fresh", site=SITE)
+    assert tree(docs) == tree(tmp_path / "fresh")
+
+
+def test_a_unit_whose_file_the_previous_tree_lacks_is_built_again(tmp_path):
+    first_docs = tmp_path / "first"
+    out = PageWriter(first_docs)
+    render(corpus(), first_docs, site=SITE, out=out, reuse=ReuseFiles("k", tmp_path / "first.sqlite"))
+    docs = tmp_path / "second"
+    link_tree(first_docs, docs)
+    (docs / "articles" / "talks.md").unlink()
+    previous = {path: digest for path, digest in out.hashes.items() if path != "articles/talks.md"}
+    files = ReuseFiles("k", tmp_path / "second.sqlite", tmp_path / "first.sqlite")
+    result = render(corpus(), docs, site=SITE, out=PageWriter(docs, previous=previous), reuse=files)
+    assert result.units_built == 1
+    assert (docs / "articles" / "talks.md").is_file()
