@@ -321,8 +321,8 @@ def _co_mentioned(lookups: Lookups, person: Entity, articles: set[str], n: int =
     for pid, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         if len(top) == n:
             break  # the people further down are not read: what they are cannot change the list
-        if not (person := lookups.people[pid]).is_disambiguation:
-            top.append((person, count))
+        if not (other := lookups.people[pid]).is_disambiguation:
+            top.append((other, count))
     return top
 
 

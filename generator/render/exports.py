@@ -81,6 +81,17 @@ def write_corpus_json(
         out.write("\n}\n")
 
 
+class EntityExport(NamedTuple):
+    """A person's or outlet's part of the exports: its record in corpus.json, encoded, and its lines of mentions.csv."""
+
+    record: str
+    mention_rows: str
+
+
+def entity_export(lookups: Lookups, entity: Entity, repeats: RepeatedLines) -> EntityExport:
+    return EntityExport(entity_record(lookups, entity, repeats), mention_rows(entity))
+
+
 def entity_record(lookups: Lookups, entity: Entity, repeats: RepeatedLines) -> str:
     """A person's or outlet's record in the export, encoded."""
     if entity.entity_kind == "person":

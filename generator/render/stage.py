@@ -5,6 +5,10 @@ only. Untrusted text (anything from a document) is only ever placed inside HTML 
 autoescaping templates or by ``fragments``, never in a Markdown context, so no document can
 inject markup, Markdown or script.
 
+The pages of each document, article, person and outlet are one unit (``reuse``): a unit whose
+inputs are those of the previous build keeps its files, its dated sentences and its part of the
+exports; the home page, the A–Z indexes, the chronology and the exports are written every time.
+
 Does not: run MkDocs or Pagefind (``site``).
 """
 
@@ -25,14 +29,7 @@ from .chronology import chronology_pages
 from .entity_names import outlet_entries, person_entries
 from .entity_views import entity_pages
 from .event_dates import DatedSentence, dated_sentences
-from .exports import (
-    RepeatedLines,
-    csv_exports,
-    entity_record,
-    mention_rows,
-    write_corpus_json,
-    write_mentions_csv,
-)
+from .exports import EntityExport, RepeatedLines, csv_exports, entity_export, write_corpus_json, write_mentions_csv
 from .fragments import link
 from .lookups import Lookups, check_reserved
 from .pagemeta import PageUrls
@@ -76,10 +73,9 @@ def render(
             out.page(index_page.path, "index.md.j2", page=index_page, date_order=_date_order(index_page))
         for chronology_page in chronology_pages(ctx, limits, sentences):
             out.page(chronology_page.path, "chronology.md.j2", page=chronology_page)
-        exported = lambda entity: units.data(lookups.entity_url(entity))  # noqa: E731
-        records, rows = (lambda entity: exported(entity)[0]), (lambda entity: exported(entity)[1])
-        write_corpus_json(corpus, lookups, out.replace("data/corpus.json"), entity_records=records)
-        write_mentions_csv(corpus, out.replace("data/mentions.csv"), entity_rows=rows)
+        exported = lambda entity: units.data(lookups.entity_url(entity))  # noqa: E731 (an EntityExport)
+        write_corpus_json(corpus, lookups, out.replace("data/corpus.json"), entity_records=lambda e: exported(e).record)
+        write_mentions_csv(corpus, out.replace("data/mentions.csv"), entity_rows=lambda e: exported(e).mention_rows)
     out.record("data/corpus.json")
     out.record("data/mentions.csv")
     write_corpus_sqlite(corpus, lookups, out.replace("data/corpus.sqlite"), sentences=sentences)
@@ -138,13 +134,13 @@ def _article_page(ctx: Context, out: PageWriter, article: Article) -> list[Dated
 
 def _entity_pages(
     ctx: Context, limits: PageLimits, out: PageWriter, repeats: RepeatedLines, entity: Entity
-) -> tuple[str, str]:
-    """Write the entity's pages; return its record in corpus.json, encoded, and its lines of mentions.csv."""
+) -> EntityExport:
+    """Write the entity's pages; return its part of the exports."""
     page, further = entity_pages(ctx, entity, limits)
     out.page(f"{ctx.lookups.entity_url(entity).rstrip('/')}.md", page.template, page=page)
     for part_page in further:
         out.page(part_page.path, "entity_part.md.j2", page=part_page)
-    return entity_record(ctx.lookups, entity, repeats), mention_rows(entity)
+    return entity_export(ctx.lookups, entity, repeats)
 
 
 @dataclass(frozen=True)
