@@ -199,3 +199,32 @@ def test_a_unit_whose_file_the_previous_tree_lacks_is_built_again(tmp_path):
     result = render(corpus(), docs, site=SITE, out=PageWriter(docs, previous=previous), reuse=files)
     assert result.units_built == 1
     assert (docs / "articles" / "talks.md").is_file()
+
+
+def test_a_document_whose_text_changed_rebuilds_its_page_not_the_pages_that_only_name_it(tmp_path):
+    def edit(c: Corpus) -> None:
+        c.documents[0] = replace(c.documents[0], sha256="3" * 64)
+
+    built, docs, fresh = rerender(tmp_path, edit)
+    assert built == {"documents/one"}
+    assert tree(docs) == tree(fresh)
+
+
+def test_reading_lines_notes_that_stretch_only():
+    from generator.render.lookups import Lookups
+    from generator.render.reads import Fingerprints
+
+    def fingerprint(c: Corpus) -> tuple[str, set]:
+        lookups = Lookups(c, language="en")
+        with lookups.reads.recording() as noted:
+            lookups.document_lines("one", 2, 3)
+        table, key = next(iter(noted))
+        return Fingerprints(lookups.tables, lookups.full_documents).read(table, key), noted
+
+    before, noted = fingerprint(corpus())
+    assert Lookups(corpus(), language="en").document_lines("one", 2, 3) == FIRST[1:3]
+    elsewhere, inside = corpus(), corpus()
+    elsewhere.documents[0] = replace(elsewhere.documents[0], lines=(*FIRST, "Another headline", *SECOND[1:]))
+    inside.documents[0] = replace(inside.documents[0], lines=(FIRST[0], "Changed.", *FIRST[2:], *SECOND))
+    assert len(noted) == 1
+    assert fingerprint(elsewhere)[0] == before != fingerprint(inside)[0]

@@ -151,7 +151,7 @@ class RepeatedLines:
         if len(article.occurrences) < 2:
             return []
         span = mention.span
-        text = self.lookups.documents[span.document].line(span.line)
+        (text,) = self.lookups.document_lines(span.document, span.line, span.line)
         found = []
         for o in article.occurrences:
             if o.document == span.document and o.line_start <= span.line <= o.line_end:
@@ -164,11 +164,11 @@ class RepeatedLines:
     def _numbers(self, document: str, start: int, end: int) -> dict[str, int]:
         """Each line text of ``document`` lines ``start``–``end``, with the number of its first line."""
         key = (document, start, end)
-        lines = self.lookups.documents[document].lines  # read each time, so that every page's reads include it
+        lines = self.lookups.document_lines(document, start, end)  # read each time: every page's reads include it
         if key not in self._lines:
             numbers: dict[str, int] = {}
-            for number in range(start, end + 1):
-                numbers.setdefault(lines[number - 1], number)
+            for number, line in enumerate(lines, start):
+                numbers.setdefault(line, number)
             self._lines[key] = numbers
         return self._lines[key]
 

@@ -9,10 +9,25 @@ Does not: build pages (``views``) or markup (``fragments``).
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
-from ..model import Article, Corpus, Entity, Mention
+from ..model import Article, Corpus, Document, Entity, Mention
 from ..slugs import RESERVED_SLUGS
-from .reads import Reads, ReadTable
+from .reads import LINES_TABLE, Reads, ReadTable, lines_key
+
+
+@dataclass(frozen=True)
+class DocumentCard:
+    """What a page that names a document shows of it: no lines (those are ``Lookups.document_lines``)."""
+
+    id: str
+    source: str
+    title: str
+    metadata: dict
+
+    @classmethod
+    def of(cls, document: Document) -> DocumentCard:
+        return cls(document.id, document.source, document.title, document.metadata)
 
 
 class Lookups:
@@ -22,7 +37,10 @@ class Lookups:
         self.corpus = corpus
         self.language = language
         """The language of the site's own words; text in another is marked up with its own."""
-        self.documents = {d.id: d for d in corpus.documents}
+        # Pages that name a document read its card; a page that quotes lines reads those lines only
+        # (``document_lines``): an edit to one document then rebuilds the pages that show what changed.
+        self.documents = {d.id: DocumentCard.of(d) for d in corpus.documents}
+        self.full_documents = {d.id: d for d in corpus.documents}
         self.articles = {a.id: a for a in corpus.articles}
         self.people = {p.id: p for p in corpus.people}
         self.outlets = {o.id: o for o in corpus.outlets}
@@ -63,6 +81,11 @@ class Lookups:
             tables[name] = ReadTable(name, dict(data), self.reads, missing=empty.get(name))
             setattr(self, name, tables[name])
         return tables
+
+    def document_lines(self, document: str, start: int, end: int) -> tuple[str, ...]:
+        """Lines ``start``–``end`` (1-based, inclusive) of the document, noted as read (``reads.lines_key``)."""
+        self.reads.note(LINES_TABLE, lines_key(document, start, end))
+        return self.full_documents[document].lines[start - 1 : end]
 
     @staticmethod
     def url(section: str, slug: str) -> str:

@@ -22,6 +22,7 @@ from markupsafe import Markup
 from .. import lexicon
 from ..model import Article, Corpus, Document, Entity, Kind
 from ..slugs import RESERVED_SLUGS
+from .lookups import DocumentCard
 from .publication import http_url
 
 #: Article kinds that schema.org calls NewsArticle; the others are plain Article.
@@ -58,7 +59,7 @@ def source_date(environ: Mapping[str, str] | None = None) -> dt.date | None:
     return dt.datetime.fromtimestamp(int(value), tz=dt.UTC).date()
 
 
-def metadata_date(document: Document, key: str) -> str | None:
+def metadata_date(document: Document | DocumentCard, key: str) -> str | None:
     """A ``YYYY-MM-DD`` (or ``YYYY-MM``, ``YYYY``) date from the document's sidecar metadata."""
     value = document.metadata.get(key)
     if isinstance(value, dt.datetime):
@@ -70,7 +71,7 @@ def metadata_date(document: Document, key: str) -> str | None:
     return None
 
 
-def published_date(article: Article, documents: Mapping[str, Document]) -> str | None:
+def published_date(article: Article, documents: Mapping[str, DocumentCard]) -> str | None:
     """The date the article's text states; else its document's ``published`` metadata, as before dates were read."""
     if article.date:
         return article.date.value
@@ -148,7 +149,7 @@ def article_citation(
     outlet: Entity | None,
     via: list[Entity],
     authors: list[Entity],
-    documents: Mapping[str, Document],
+    documents: Mapping[str, DocumentCard],
     accessed: dt.date | None,
 ) -> Citation:
     """Plain text and BibTeX for an article page: who published it, where the text comes from."""
@@ -244,7 +245,7 @@ def article_jsonld(
     via: list[Entity],
     authors: list[Entity],
     mentioned_people: list[Entity],
-    documents: Mapping[str, Document],
+    documents: Mapping[str, DocumentCard],
 ) -> dict:
     """NewsArticle (or Article) with headline, author, publisher, translator, isBasedOn, inLanguage."""
     data: dict = {

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 from collections.abc import Callable, Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -25,6 +26,8 @@ from ..model import Article, Document, Entity
 
 #: The key noted when a view goes over a whole table rather than looking one key up.
 WHOLE_TABLE = "*"
+#: The reads of a stretch of a document's lines (``Lookups.document_lines``), keyed by ``lines_key``.
+LINES_TABLE = "document_lines"
 _ABSENT = object()
 
 
@@ -90,6 +93,10 @@ def digest(value: object) -> str:
     return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()[:32]
 
 
+def lines_key(document: str, start: int, end: int) -> str:
+    return f"{document}:{start}:{end}"
+
+
 def entity_card(entity: Entity) -> tuple:
     """What another page may show of an entity: every field but the mentions, and their number."""
     fields = tuple(getattr(entity, f.name) for f in dataclasses.fields(entity) if f.name != "mentions")
@@ -104,13 +111,14 @@ def document_card(document: Document) -> tuple:
 class Fingerprints:
     """The fingerprint of every value a view can read, computed from this build's tables when first asked."""
 
-    def __init__(self, tables: dict[str, ReadTable]):
+    def __init__(self, tables: dict[str, ReadTable], documents: dict[str, Document]):
         self.tables = tables
+        self.documents = documents
         self._memo: dict[tuple[str, Hashable], str] = {}
         self._articles: dict[str, str] = {}
         self._cards: dict[str, str] = {}
         self.encoders: dict[str, Callable[[Any], object]] = {
-            "documents": document_card,
+            "documents": lambda card: card,
             "articles": self.article,
             "people": self.card,
             "outlets": self.card,
@@ -130,6 +138,12 @@ class Fingerprints:
         return self._memo[memo_key]
 
     def _compute(self, table: str, key: Hashable) -> str:
+        if table == LINES_TABLE:
+            document, _, stretch = str(key).partition(":")
+            if document not in self.documents or not re.fullmatch(r"\d+:\d+", stretch):
+                return "absent"
+            start, end = map(int, stretch.split(":"))
+            return digest(self.documents[document].lines[start - 1 : end])
         if table not in self.tables:
             return "unknown table"  # a table this code no longer has: never equal to a fingerprint
         data = self.tables[table].data

@@ -113,7 +113,7 @@ class Reuse:
         self.key = key
         self.fingerprinted = fingerprinted
         self.reads = lookups.reads
-        self.fingerprints = Fingerprints(lookups.tables)
+        self.fingerprints = Fingerprints(lookups.tables, lookups.full_documents)
         self.out = out
         self.previous = previous
         self.records = records
