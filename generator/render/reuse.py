@@ -3,11 +3,12 @@
 Pages are built in units: an article's page, a document's page, a person's or outlet's page with
 the further pages its long lists continue on. For each unit the build records a fingerprint over
 the site's settings (``key``), the unit's subject and every value its views read (``reads``), the
-reads themselves and the paths it wrote, in ``pages.sqlite`` beside the Markdown. The next build
+reads themselves, the paths it wrote and what else it gave (an article's dated sentences, an
+entity's part of the exports), in ``pages.sqlite`` beside the Markdown. The next build
 recomputes that fingerprint from the recorded reads before building anything: when it is equal,
 the unit's files (hard-linked from the previous build by ``site.incremental``) are kept as they
-are. Home, search, the A–Z indexes, the chronology and the data exports read the whole corpus
-and are always built.
+are, and what it gave is read back. Home, search, the A–Z indexes and the chronology read the
+whole corpus and are always built; so are the exports, from the units' parts.
 
 Does not: fingerprint values (``reads``) or write pages (``writer``).
 """
