@@ -41,6 +41,7 @@ class Lookups:
         # (``document_lines``): an edit to one document then rebuilds the pages that show what changed.
         self.documents = {d.id: DocumentCard.of(d) for d in corpus.documents}
         self.full_documents = {d.id: d for d in corpus.documents}
+        self._stretches: dict[tuple[str, int, int], tuple[str, tuple[str, ...]]] = {}
         self.articles = {a.id: a for a in corpus.articles}
         self.people = {p.id: p for p in corpus.people}
         self.outlets = {o.id: o for o in corpus.outlets}
@@ -84,8 +85,12 @@ class Lookups:
 
     def document_lines(self, document: str, start: int, end: int) -> tuple[str, ...]:
         """Lines ``start``–``end`` (1-based, inclusive) of the document, noted as read (``reads.lines_key``)."""
-        self.reads.note(LINES_TABLE, lines_key(document, start, end))
-        return self.full_documents[document].lines[start - 1 : end]
+        stretch = (document, start, end)
+        if stretch not in self._stretches:  # an article reprinted in many documents asks for the same ones often
+            self._stretches[stretch] = lines_key(*stretch), self.full_documents[document].lines[start - 1 : end]
+        key, lines = self._stretches[stretch]
+        self.reads.note(LINES_TABLE, key)
+        return lines
 
     @staticmethod
     def url(section: str, slug: str) -> str:
