@@ -9,6 +9,8 @@ the fingerprints they had in the previous build is the page that build wrote (``
 A person or outlet read from another page is fingerprinted as its card: every field but its list
 of mentions, and how many there are. A page that shows another entity shows its name, link,
 spellings and counts, never its quotes; an entity's own page reads its mentions as its subject.
+A document read from another page is its card (``Lookups.documents``: no lines); a page that
+quotes lines reads that stretch only (``Lookups.document_lines``, table ``LINES_TABLE``).
 
 Does not: decide what a page shows (``views``), or keep anything between builds (``reuse``).
 """
