@@ -129,7 +129,7 @@ class OutletRecord:
     domains: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of characters inside one line of one document (a view, never a copy)."""
 
@@ -140,7 +140,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Credit:
     """A name that an attribution or byline line credits, found by ``segment``."""
 
@@ -148,7 +148,7 @@ class Credit:
     span: Span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Occurrence:
     """Where an article stands in a document (1-based, inclusive line numbers)."""
 
@@ -157,7 +157,7 @@ class Occurrence:
     line_end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """One non-blank source line of an article, with its own permalink."""
 
@@ -213,7 +213,7 @@ class Article:
         return self.kind in PAGE_KINDS
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A name found in an article's primary text: a person or an outlet."""
 
