@@ -125,6 +125,24 @@ def unmatched_curation(curation: Curation, mentions: list[Mention], documents: l
     ]
 
 
+#: The cyclic garbage collector's thresholds during a build. The corpus is millions of objects that
+#: live until the end and hold no cycles; at the default (700 allocations) every pass of the model
+#: stages walks them again and again: a third of a warm rebuild's model stages at 1,000 documents.
+GC_THRESHOLDS = (100_000, 50, 100)
+
+
+@contextmanager
+def rare_collections() -> Iterator[None]:
+    """Collect cyclic garbage rarely while the block runs (``GC_THRESHOLDS``); the thresholds as they were after."""
+    before = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+@rare_collections()
 def build(
     content_dir: Path,
     out_dir: Path,
@@ -148,20 +166,7 @@ def build(
     child processes and need only the files, so the build's own memory is not held
     (and counted) beside theirs.
     """
-    with rare_collections():
-        return _build(content_dir, out_dir, config_file, site_url, timings or Timings(), cache_dir, jobs, limits)
-
-
-def _build(
-    content_dir: Path,
-    out_dir: Path,
-    config_file: Path,
-    site_url: str | None,
-    timings: Timings,
-    cache_dir: Path | None,
-    jobs: int | None,
-    limits: PageLimits | None,
-) -> int:
+    timings = timings or Timings()
     site = read_site_config(config_file)
     check_replaceable(out_dir)  # before the slow stages, not only at the swap
     with timings.stage("load"):
@@ -231,23 +236,6 @@ def site_stages(
     with timings.stage("pagefind"):
         run_pagefind(site_dir)
     swap_in(site_dir, out_dir)
-
-
-#: The cyclic garbage collector's thresholds during a build. The corpus is millions of objects that
-#: live until the end and hold no cycles; at the default (700 allocations) every pass of the model
-#: stages walks them again and again: a third of a warm rebuild's model stages at 1,000 documents.
-GC_THRESHOLDS = (100_000, 50, 100)
-
-
-@contextmanager
-def rare_collections() -> Iterator[None]:
-    """Collect cyclic garbage rarely while the block runs (``GC_THRESHOLDS``); the thresholds as they were after."""
-    before = gc.get_threshold()
-    gc.set_threshold(*GC_THRESHOLDS)
-    try:
-        yield
-    finally:
-        gc.set_threshold(*before)
 
 
 def release_memory() -> None:

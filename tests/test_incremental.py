@@ -55,6 +55,15 @@ def fixed_date(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
 
 
+def write_content(tmp_path: Path) -> Path:
+    """A content folder holding ``DOCUMENTS``."""
+    content = tmp_path / "content"
+    (content / "documents").mkdir(parents=True)
+    for name, text in DOCUMENTS.items():
+        (content / "documents" / name).write_text(text, encoding="utf-8")
+    return content
+
+
 def make_build(content: Path, out: Path, cache: Path | None, site_url: str | None = None) -> list[str]:
     """Build; return what the build reported."""
     details: list[str] = []
@@ -64,10 +73,7 @@ def make_build(content: Path, out: Path, cache: Path | None, site_url: str | Non
 
 
 def test_incremental_builds_equal_cold_builds(tmp_path):
-    content = tmp_path / "content"
-    (content / "documents").mkdir(parents=True)
-    for name, text in DOCUMENTS.items():
-        (content / "documents" / name).write_text(text, encoding="utf-8")
+    content = write_content(tmp_path)
     site, cache = tmp_path / "site", tmp_path / "cache"
     make_build(content, site, cache)
 
@@ -106,10 +112,7 @@ def test_incremental_builds_equal_cold_builds(tmp_path):
 
 
 def test_a_build_without_cache_keeps_nothing_and_replaces_every_page(tmp_path):
-    content = tmp_path / "content"
-    (content / "documents").mkdir(parents=True)
-    for name, text in DOCUMENTS.items():
-        (content / "documents" / name).write_text(text, encoding="utf-8")
+    content = write_content(tmp_path)
     site = tmp_path / "site"
     make_build(content, site, None)
     before = inodes(site)
@@ -119,10 +122,7 @@ def test_a_build_without_cache_keeps_nothing_and_replaces_every_page(tmp_path):
 
 
 def test_serve_watch_rebuilds_on_a_change_and_the_build_id_changes(tmp_path):
-    content = tmp_path / "content"
-    (content / "documents").mkdir(parents=True)
-    for name, text in DOCUMENTS.items():
-        (content / "documents" / name).write_text(text, encoding="utf-8")
+    content = write_content(tmp_path)
     site, cache = tmp_path / "site", tmp_path / "cache"
     make_build(content, site, cache)
     rebuilt = threading.Event()
@@ -179,10 +179,7 @@ def test_changes_sorts_pages_files_and_redirects(tmp_path):
 
 
 def test_with_a_site_url_the_sitemap_gets_the_added_pages_and_loses_the_removed(tmp_path):
-    content = tmp_path / "content"
-    (content / "documents").mkdir(parents=True)
-    for name, text in DOCUMENTS.items():
-        (content / "documents" / name).write_text(text, encoding="utf-8")
+    content = write_content(tmp_path)
     site, cache, url = tmp_path / "site", tmp_path / "cache", "https://example.org/archive/"
     make_build(content, site, cache, url)
     (content / "documents" / "third.txt").unlink()
@@ -196,10 +193,7 @@ def test_with_a_site_url_the_sitemap_gets_the_added_pages_and_loses_the_removed(
 
 
 def test_a_failed_incremental_build_leaves_the_previous_site_and_the_next_one_is_right(tmp_path, monkeypatch):
-    content = tmp_path / "content"
-    (content / "documents").mkdir(parents=True)
-    for name, text in DOCUMENTS.items():
-        (content / "documents" / name).write_text(text, encoding="utf-8")
+    content = write_content(tmp_path)
     site, cache = tmp_path / "site", tmp_path / "cache"
     make_build(content, site, cache)
     before = tree(site)
@@ -222,7 +216,13 @@ def test_a_failed_incremental_build_leaves_the_previous_site_and_the_next_one_is
 def test_a_build_collects_garbage_rarely_and_restores_the_thresholds(monkeypatch):
     before = gc.get_threshold()
     seen = []
-    monkeypatch.setattr(build_module, "_build", lambda *args: seen.append(gc.get_threshold()) or 0)
-    assert build(Path("content"), Path("site"), config_file=CONFIG) == 0
+
+    def first_step(config_file):
+        seen.append(gc.get_threshold())
+        raise BuildError("stopped after its first step")
+
+    monkeypatch.setattr(build_module, "read_site_config", first_step)
+    with pytest.raises(BuildError):
+        build(Path("content"), Path("site"), config_file=CONFIG)
     assert seen == [build_module.GC_THRESHOLDS] != [before]
     assert gc.get_threshold() == before
