@@ -31,9 +31,13 @@ def main() -> None:
     args = parser.parse_args()
 
     details: dict[str, str] = {}
+    # Wall clock, so that the bench can tell which stage its memory samples fall in.
+    stage_starts: dict[str, float] = {}
     started = time.perf_counter()
 
     def report(stage: str, detail: str) -> None:
+        if detail == "…":
+            stage_starts.setdefault(stage, time.time())
         # Rewritten after every stage, so that a build that never ends still tells how far it got.
         details[stage] = detail
         partial = {"stages": dict(timings.stages), "details": details, "elapsed": time.perf_counter() - started}
@@ -66,6 +70,7 @@ def main() -> None:
     if "mkdocs" in stages:
         stages["mkdocs"] -= excluded["keep_docs"]
     result = {"stages": stages, "total": total - excluded["keep_docs"], "details": details}
+    result["stage_starts"] = stage_starts
     args.result.write_text(json.dumps(result, indent=1), encoding="utf-8")
 
 

@@ -84,11 +84,13 @@ def measure(
     cwd: Path | None = None,
     on_tick: Callable[[], None] | None = None,
     keep_output: bool = False,
+    samples: list[tuple[float, int]] | None = None,
 ) -> dict:
     """Run ``command``; its wall time, peak tree RSS (sampled) and peak single-process RSS.
 
     ``on_tick`` is called about every 30 s while it runs (to save partial results).
     With ``keep_output``, the end of its output is returned as ``output``.
+    ``samples`` gets every (wall clock, tree RSS in bytes) sample taken.
     """
     start = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -97,11 +99,13 @@ def measure(
         command, env=env, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True
     )
     peak = {"tree": 0, "killed": False}
+    samples = [] if samples is None else samples
 
     def sample() -> None:
         ticks = 0
         while process.poll() is None:
-            peak["tree"] = max(peak["tree"], _tree_rss(process.pid))
+            samples.append((time.time(), _tree_rss(process.pid)))
+            peak["tree"] = max(peak["tree"], samples[-1][1])
             if peak["tree"] > MEMORY_CAP:
                 peak["killed"] = True
                 os.killpg(process.pid, signal.SIGKILL)
@@ -174,10 +178,23 @@ def build(
         if on_partial and result_file.exists():
             on_partial({"running": True, **json.loads(result_file.read_text())})
 
-    measured = measure(command, env=env, cwd=code, on_tick=partial)
+    samples: list[tuple[float, int]] = []
+    measured = measure(command, env=env, cwd=code, on_tick=partial, samples=samples)
     if result_file.exists():
         measured.update(json.loads(result_file.read_text()))
+    if "stage_starts" in measured:
+        measured["peak_tree_rss_mb_by_stage"] = peaks_by_stage(samples, measured.pop("stage_starts"))
     return measured
+
+
+def peaks_by_stage(samples: list[tuple[float, int]], starts: dict[str, float]) -> dict[str, int]:
+    """The peak tree RSS (MB) sampled while each stage ran: from its start (wall clock) to the next one's."""
+    bounds = sorted((at, stage) for stage, at in starts.items())
+    peaks: dict[str, int] = {}
+    for (start, stage), (end, _) in zip(bounds, [*bounds[1:], (float("inf"), "")], strict=True):
+        during = [rss for at, rss in samples if start <= at < end]
+        peaks[stage] = round(max(during, default=0) / 2**20)
+    return peaks
 
 
 def bare_mkdocs_config(code: Path, docs: Path, site: Path) -> Path:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import ctypes
 import gc
 import sys
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .cache import Cache, code_version
+from .child import run_in_child
 from .curation import Curation
 from .dedupe import article_text, dedupe
 from .errors import Problem
@@ -24,7 +24,7 @@ from .outlets import with_well_known
 from .render import PageLimits, render
 from .render.pagemeta import redirect_maps
 from .render.reuse import RECORDS_FILE, ReuseFiles
-from .render.siteconfig import read_site_config
+from .render.siteconfig import SiteConfig, read_site_config
 from .render.writer import PageWriter
 from .resolve import resolve
 from .runner import Runner, default_jobs
@@ -32,21 +32,7 @@ from .site import check_replaceable, run_mkdocs, run_pagefind, staging_area, swa
 from .site.incremental import Changes, PreviousBuild, prepare_site, site_key
 from .tasks import ArticleInput, FindNames, SegmentDocument, SignText
 from .teasers import date_corpus
-
-
-@dataclass
-class Timings:
-    """Wall time per stage, in seconds, in the order the stages ran."""
-
-    stages: dict[str, float] = field(default_factory=dict)
-    report: Callable[[str, str], None] = lambda stage, detail: None
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        self.report(name, "…")
-        start = time.perf_counter()
-        yield
-        self.stages[name] = time.perf_counter() - start
+from .timings import Timings
 
 
 def build_corpus(
@@ -64,6 +50,8 @@ def build_corpus(
     timings.report("segment", f"{len(segments)} segments")
     with timings.stage("dedupe"):
         articles = dedupe_all(segments, runner=runner)
+        del segments
+        release_memory()
         # Dates last: a teaser in one document dates an article found (and merged) in others.
         articles, warnings = date_corpus(articles, inputs.documents, inputs.curation)
     timings.report("dedupe", f"{len(articles)} distinct articles")
@@ -71,11 +59,13 @@ def build_corpus(
         timings.report("warning", str(warning))
     with timings.stage("extract"):
         mentions = extract_all(articles, inputs, runner=runner, nlp_loader=nlp_loader)
+        release_memory()
     timings.report("extract", f"{len(mentions)} mentions")
     with timings.stage("resolve"):
         # The shipped list of well-known outlets gives kind and aliases to outlets no maintainer listed.
         outlet_records = with_well_known(inputs.outlets)
         articles, people, outlets = resolve(articles, mentions, curation=inputs.curation, outlets=outlet_records)
+        release_memory()
     timings.report("resolve", f"{len(people)} people, {len(outlets)} outlets")
     for warning in unmatched_curation(inputs.curation, mentions, inputs.documents):
         timings.report("warning", str(warning))
@@ -162,39 +152,78 @@ def build(
     (``render.reuse``), rewrites only those whose text changed, and MkDocs builds only those into a
     copy of the previous site (``site.incremental``); the result is the same.
     ``limits`` says how much one page holds (default: ``PageLimits()``).
-    The corpus is let go once its Markdown is written: MkDocs and Pagefind run in
-    child processes and need only the files, so the build's own memory is not held
-    (and counted) beside theirs.
+    The generator stages (load to render) run in a child process (``generate``): MkDocs and
+    Pagefind need only the files it writes, and run once its memory has gone back to the system.
     """
     timings = timings or Timings()
     site = read_site_config(config_file)
     check_replaceable(out_dir)  # before the slow stages, not only at the swap
-    with timings.stage("load"):
-        inputs = load_inputs(content_dir)
-    timings.report("load", f"{len(inputs.documents)} documents")
-    for warning in inputs.warnings:
-        timings.report("warning", str(warning))
-    corpus = cached_corpus(inputs, timings=timings, cache_dir=cache_dir, jobs=jobs)
-    del inputs  # the corpus holds the documents
     previous = PreviousBuild(cache_dir, out_dir) if cache_dir else None
     key = site_key(config_file, site_url=site_url, code=code_version())
     with staging_area(out_dir) as staging:
         docs_dir = staging / "docs"
-        out = PageWriter(docs_dir, previous=previous.link_docs(docs_dir) if previous else None)
-        reuse = ReuseFiles(key, staging / RECORDS_FILE, previous.records(key) if previous else None)
-        with timings.stage("render"):
-            rendered = render(
-                corpus, docs_dir, site=site, site_url=site_url, limits=limits or PageLimits(), out=out, reuse=reuse
-            )
-        timings.report("render", str(rendered))
-        redirects = redirect_maps(corpus)
-        del corpus
-        release_memory()
-        changes = previous.changes(out.hashes, key, redirects) if previous else None
-        site_stages(config_file, docs_dir, staging / "site", out_dir, site_url, redirects, changes, timings)
+        job = GenerateJob(
+            content_dir=content_dir,
+            docs_dir=docs_dir,
+            kept=previous.link_docs(docs_dir) if previous else {},
+            reuse=ReuseFiles(key, staging / RECORDS_FILE, previous.records(key) if previous else None),
+            site=site,
+            site_url=site_url,
+            cache_dir=cache_dir,
+            jobs=jobs,
+            limits=limits or PageLimits(),
+        )
+        generated = run_in_child(generate, job, timings)
+        changes = previous.changes(generated.hashes, key, generated.redirects) if previous else None
+        site_stages(config_file, docs_dir, staging / "site", out_dir, site_url, generated.redirects, changes, timings)
         if previous:
-            previous.keep(docs_dir, reuse.records, out.hashes, key, redirects)
-    return rendered.pages
+            previous.keep(docs_dir, job.reuse.records, generated.hashes, key, generated.redirects)
+    return generated.pages
+
+
+@dataclass(frozen=True)
+class GenerateJob:
+    """What the generator stages need: sent to the process that runs them."""
+
+    content_dir: Path
+    docs_dir: Path
+    kept: dict[str, str]
+    """The files ``docs_dir`` already holds, hard-linked from the previous build (path -> sha256)."""
+    reuse: ReuseFiles
+    site: SiteConfig
+    site_url: str | None
+    cache_dir: Path | None
+    jobs: int | None
+    limits: PageLimits
+
+
+@dataclass(frozen=True)
+class Generated:
+    """What the generator stages give the site stages: all else is in the files they wrote."""
+
+    pages: int
+    hashes: dict[str, str]
+    """Every file written under ``docs_dir`` (path -> sha256), for the next build."""
+    redirects: dict[str, str]
+
+
+@rare_collections()
+def generate(job: GenerateJob, timings: Timings) -> Generated:
+    """Load, the model stages and render: the Markdown tree and data exports in ``job.docs_dir``."""
+    with timings.stage("load"):
+        inputs = load_inputs(job.content_dir)
+    timings.report("load", f"{len(inputs.documents)} documents")
+    for warning in inputs.warnings:
+        timings.report("warning", str(warning))
+    corpus = cached_corpus(inputs, timings=timings, cache_dir=job.cache_dir, jobs=job.jobs)
+    del inputs  # the corpus holds the documents
+    out = PageWriter(job.docs_dir, previous=job.kept)
+    with timings.stage("render"):
+        rendered = render(
+            corpus, job.docs_dir, site=job.site, site_url=job.site_url, limits=job.limits, out=out, reuse=job.reuse
+        )
+    timings.report("render", str(rendered))
+    return Generated(rendered.pages, out.hashes, redirect_maps(corpus))
 
 
 def cached_corpus(inputs: Inputs, *, timings: Timings, cache_dir: Path | None, jobs: int | None) -> Corpus:

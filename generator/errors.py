@@ -44,6 +44,10 @@ class InputError(GeneratorError):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
+    def __reduce__(self) -> tuple:
+        # Raised in the generator's child process (``child``) and pickled to the parent: made again from its problems.
+        return (type(self), (self.problems,))
+
 
 class BuildError(GeneratorError):
     """An external build step (mkdocs, pagefind) failed."""
