@@ -102,7 +102,7 @@ class _Clusters:
         return True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Named:
     """A person mention with the name it stands for (after cleaning or an elided surname)."""
 
@@ -146,7 +146,7 @@ def _named(mention: Mention) -> _Named:
         match = _ELIDED_SURNAME.match(after)
         if match and mention.quote_start <= mention.span.start:
             return _Named(mention, (words[0], without_possessive(match.group(1))), elided=True)
-    return _Named(mention, tuple(words))
+    return _Named(mention, words)
 
 
 def _keeps_surname(named: _Named, written: set[str]) -> bool:

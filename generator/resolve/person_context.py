@@ -106,11 +106,13 @@ _AND_BEFORE = re.compile(r"\s+(?:{})\s+$".format("|".join(map(re.escape, lexicon
 
 
 class Partners:
-    """Every person mention by where it starts and ends in its line, to find the name joined to another by "and"."""
+    """Every one-word person mention by where it starts and ends in its line, to find the name joined to another
+    by "and" (a partner is one word: ``_bare_partner``)."""
 
     def __init__(self, mentions: list[Mention]):
-        self.starting = {(m.span.document, m.span.line, m.span.start): m for m in mentions}
-        self.ending = {(m.span.document, m.span.line, m.span.end): m for m in mentions}
+        bare = [m for m in mentions if len(m.span.text.split()) == 1]
+        self.starting = {(m.span.document, m.span.line, m.span.start): m for m in bare}
+        self.ending = {(m.span.document, m.span.line, m.span.end): m for m in bare}
 
 
 def coordinated_with_person(mention: Mention, partners: Partners) -> bool:

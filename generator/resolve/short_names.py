@@ -31,7 +31,7 @@ from ..slugs import make_slug
 from .person_context import after_relation_word
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FullName:
     """A mention of a full name (two words or more) and the person (cluster key) it was grouped into."""
 
