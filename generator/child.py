@@ -14,14 +14,20 @@ Does not: know what the function does.
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import traceback
 from collections.abc import Callable
 from multiprocessing import get_context
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from typing import Any, TypeVar
 
 from .errors import BuildError, GeneratorError
 from .timings import Timings
+
+#: Seconds an interrupted child has to stop its workers (each finishes the chunk it is on) before it is ended.
+STOP_TIMEOUT = 120
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
@@ -60,23 +66,35 @@ def run_in_child(function: Callable[[Job, Timings], Result], job: Job, timings: 
             raise payload[0]
     finally:
         receiving.close()
-        if not finished:  # the parent was interrupted: the child's work is no longer wanted
-            process.terminate()
+        if not finished:
+            _stop(process)
         process.join()
 
 
+def _stop(process: BaseProcess) -> None:
+    """The parent was interrupted: the child's work is no longer wanted.
+
+    The child unwinds on SIGTERM as on Ctrl-C (``_child_main``), so it stops its own workers; ended
+    outright it would leave them running on their own.
+    """
+    process.terminate()
+    process.join(timeout=STOP_TIMEOUT)
+    if process.is_alive():
+        process.kill()
+
+
 def _child_main(function: Callable[[Any, Timings], Any], job: Any, sending: Connection) -> None:
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, signal.default_int_handler)
     timings = Timings()
     timings.report = lambda stage, detail: sending.send(("report", stage, detail, dict(timings.stages)))
     try:
-        result = function(job, timings)
+        message = ("result", function(job, timings))
     except GeneratorError as error:
-        sending.send(("error", error))
-    except KeyboardInterrupt:
-        pass  # the parent was interrupted too, and cleans up
+        message = ("error", error)
+    except (KeyboardInterrupt, BrokenPipeError):
+        return  # the parent was interrupted, or is gone: nobody waits for an answer
     except Exception:
-        sending.send(("error", ChildError(traceback.format_exc())))
-    else:
-        sending.send(("result", result))
-    finally:
-        sending.close()
+        message = ("error", ChildError(traceback.format_exc()))
+    with contextlib.suppress(OSError):
+        sending.send(message)

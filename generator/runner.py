@@ -80,8 +80,11 @@ def _run_chunks(task: Task, chunks: list[list], jobs: int) -> Iterator[list]:
     results = pool.map(_run_in_worker, chunks)
 
     def drain() -> Iterator[list]:
-        with pool:
+        try:
             yield from results
+        finally:
+            # Stopped early (interrupted, or a chunk failed): the chunks not started are not wanted.
+            pool.shutdown(wait=True, cancel_futures=True)
 
     return drain()
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import time
+from pathlib import Path
 
 import pytest
 
@@ -30,6 +32,14 @@ def vanish(code: int, timings: Timings) -> None:
     os._exit(code)
 
 
+def wait_then_note(note: Path, timings: Timings) -> None:
+    try:
+        timings.report("wait", "…")
+        time.sleep(60)
+    finally:
+        note.write_text("unwound", encoding="utf-8")
+
+
 def test_the_result_comes_back_from_another_process_with_its_reports_on_the_way():
     reports = []
     timings = Timings(report=lambda stage, detail: reports.append((stage, detail)))
@@ -55,3 +65,17 @@ def test_an_unexpected_error_arrives_with_the_child_s_traceback():
 def test_a_child_that_ends_without_an_answer_is_a_build_error():
     with pytest.raises(BuildError, match="vanish stopped before it finished .exit code 7"):
         run_in_child(vanish, 7, Timings())
+
+
+def test_a_parent_that_stops_waiting_lets_the_child_unwind(tmp_path):
+    """The child cleans up as it does on Ctrl-C (its own workers stop), not ended outright."""
+    note = tmp_path / "note.txt"
+
+    def interrupted(stage: str, detail: str) -> None:
+        raise KeyboardInterrupt
+
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        run_in_child(wait_then_note, note, Timings(report=interrupted))
+    assert note.read_text(encoding="utf-8") == "unwound"
+    assert time.monotonic() - started < 30
