@@ -213,16 +213,17 @@ def test_a_failed_incremental_build_leaves_the_previous_site_and_the_next_one_is
     assert tree(site) == tree(tmp_path / "cold" / "site")
 
 
-def test_a_build_collects_garbage_rarely_and_restores_the_thresholds(monkeypatch):
+def test_the_generator_stages_collect_garbage_rarely_and_restore_the_thresholds(monkeypatch, tmp_path):
     before = gc.get_threshold()
     seen = []
 
-    def first_step(config_file):
+    def first_step(content_dir):
         seen.append(gc.get_threshold())
         raise BuildError("stopped after its first step")
 
-    monkeypatch.setattr(build_module, "read_site_config", first_step)
+    monkeypatch.setattr(build_module, "load_inputs", first_step)
+    job = build_module.GenerateJob(tmp_path, tmp_path / "docs", {}, None, None, None, None, 1, None)
     with pytest.raises(BuildError):
-        build(Path("content"), Path("site"), config_file=CONFIG)
+        build_module.generate(job, Timings())
     assert seen == [build_module.GC_THRESHOLDS] != [before]
     assert gc.get_threshold() == before
