@@ -44,7 +44,7 @@ class Cache:
     """A key-value store in one SQLite file; values are pickled and compressed.
 
     One file, not one per entry: a 10,000-document corpus has ~100,000 articles.
-    Only the main process touches it.
+    Only the process that runs the stages touches it, never their workers.
     """
 
     def __init__(self, directory: Path, *, version: str | None = None):
