@@ -222,7 +222,17 @@ def test_the_generator_stages_collect_garbage_rarely_and_restore_the_thresholds(
         raise BuildError("stopped after its first step")
 
     monkeypatch.setattr(build_module, "load_inputs", first_step)
-    job = build_module.GenerateJob(tmp_path, tmp_path / "docs", {}, None, None, None, None, 1, None)
+    job = build_module.GenerateJob(
+        content_dir=tmp_path,
+        docs_dir=tmp_path / "docs",
+        kept={},
+        reuse=None,
+        site=None,
+        site_url=None,
+        cache_dir=None,
+        jobs=1,
+        limits=None,
+    )
     with pytest.raises(BuildError):
         build_module.generate(job, Timings())
     assert seen == [build_module.GC_THRESHOLDS] != [before]
